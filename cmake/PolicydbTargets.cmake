@@ -1,0 +1,18 @@
+# Warning, sanitizer and visibility settings applied target by target: we never
+# edit global flags, so a parent project keeps its own.
+
+function(policydb_setup_target target)
+  target_compile_features(${target} PUBLIC cxx_std_20)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+                                             -Wnon-virtual-dtor -Wimplicit-fallthrough)
+    if(POLICYDB_WERROR)
+      target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(POLICYDB_SANITIZE)
+      target_compile_options(${target} PRIVATE -fsanitize=${POLICYDB_SANITIZE}
+                                               -fno-omit-frame-pointer -fno-sanitize-recover=all)
+      target_link_options(${target} PRIVATE -fsanitize=${POLICYDB_SANITIZE})
+    endif()
+  endif()
+endfunction()

@@ -1,0 +1,255 @@
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "policydb/database.h"
+#include "policydb/error.h"
+#include "store/migrate.h"
+#include "test_support.h"
+
+using policydb::Database;
+using policydb::Error;
+using policydb::ErrorCode;
+using policydb::testing::read_file;
+using policydb::testing::TempDir;
+namespace detail = policydb::detail;
+
+namespace {
+
+int latest_version() { return detail::builtin_migrations().back().version; }
+
+// A file with only the first `version` migrations applied, as an older policydb left it.
+void make_file_at_version(const std::filesystem::path& path, int version) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec("PRAGMA foreign_keys = ON");
+  detail::apply_migrations(db, detail::builtin_migrations(), version);
+}
+
+// Data an analyst would have stored at any version ≥ 1: one document and one fact,
+// referring to reference rows that exist at that version (inserted if missing).
+void insert_sample_fact(const std::filesystem::path& path) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  db.exec("INSERT OR IGNORE INTO region (code, name, short_name, level) VALUES ('410000', '河南省', '河南', 'province')");
+  db.exec("INSERT OR IGNORE INTO unit (code, dimension, label_zh, to_base) VALUES ('个', 'count', '个', 1)");
+  db.exec("INSERT OR IGNORE INTO metric (code, name_zh, measure) VALUES ('5g_base_stations', '5G基站数', 'level')");
+  db.exec("INSERT INTO document (sha256, source, origin) VALUES (printf('%064d', 7), 'sample.txt', 'jsonl')");
+  db.exec(
+      "INSERT INTO fact (document_id, region_id, metric_id, label, kind, measure, value, unit_id,"
+      " period, period_start, period_end, period_grain, quote)"
+      " SELECT d.id, r.id, m.id, '5G基站总数', 'actual', 'level', 187000, u.id, '2023-10',"
+      " 20231001, 20231031, 'month', '5G基站总数达到18.7万个'"
+      " FROM document d, region r, metric m, unit u WHERE r.code = '410000'"
+      " AND m.code = '5g_base_stations' AND u.code = '个'");
+}
+
+int user_version(const std::filesystem::path& path) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+std::string schema_dump(const std::filesystem::path& path) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema ORDER BY name)");
+  q.executeStep();
+  return q.getColumn(0).getString();
+}
+
+}  // namespace
+
+TEST_CASE("A new file is brought to the latest schema version", "[store][migrate]") {
+  TempDir dir;
+  auto db = Database::open(dir / "new.db");
+  CHECK(db.schema_version() == latest_version());
+  const auto report = db.check();
+  CHECK(report.ok);
+  CHECK(report.applied.size() == std::size_t(latest_version()));
+  SQLite::Database raw((dir / "new.db").string(), SQLite::OPEN_READONLY);
+  CHECK(raw.execAndGet("PRAGMA application_id").getInt() == detail::kApplicationId);
+  CHECK(raw.execAndGet("SELECT count(*) FROM schema_migration").getInt() == latest_version());
+}
+
+TEST_CASE("A file at every earlier version is upgraded with its data intact", "[store][migrate]") {
+  for (int version = 1; version < latest_version(); ++version) {
+    DYNAMIC_SECTION("from version " << version) {
+      TempDir dir;
+      const auto path = dir / "old.db";
+      make_file_at_version(path, version);
+      insert_sample_fact(path);
+      REQUIRE(user_version(path) == version);
+
+      auto db = Database::open(path);
+      CHECK(db.schema_version() == latest_version());
+      SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+      CHECK(raw.execAndGet("SELECT count(*) FROM fact WHERE value = 187000 AND quote LIKE '%18.7万%'").getInt() == 1);
+      CHECK(raw.execAndGet("SELECT count(*) FROM document WHERE source = 'sample.txt'").getInt() == 1);
+      // The views of later migrations see the old data.
+      CHECK(raw.execAndGet("SELECT region FROM facts WHERE metric_code = '5g_base_stations'").getString() == "河南");
+    }
+  }
+}
+
+TEST_CASE("A file from a newer library is refused and left byte-for-byte untouched", "[store][migrate]") {
+  TempDir dir;
+  const auto path = dir / "future.db";
+  {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    detail::apply_migrations(raw, detail::builtin_migrations(), latest_version());
+    raw.exec("PRAGMA user_version = " + std::to_string(latest_version() + 5));
+  }
+  const std::string before = read_file(path);
+  try {
+    (void)Database::open(path);
+    FAIL("open accepted a newer file");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::schema_too_new);
+    CHECK_THAT(e.what(), Catch::Contains(std::to_string(latest_version() + 5)) &&
+                             Catch::Contains(std::to_string(latest_version())));
+  }
+  CHECK(read_file(path) == before);
+  CHECK_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
+TEST_CASE("An applied migration whose checksum changed is refused by name", "[store][migrate]") {
+  TempDir dir;
+  const auto path = dir / "tampered.db";
+  { (void)Database::open(path); }
+  {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE schema_migration SET checksum = 'deadbeef' WHERE version = 2");
+  }
+  try {
+    (void)Database::open(path);
+    FAIL("open accepted a mismatched checksum");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::checksum_mismatch);
+    CHECK_THAT(e.what(), Catch::Contains("0002_reference_data"));
+  }
+}
+
+TEST_CASE("A migration that fails half-way leaves the file at the previous version", "[store][migrate]") {
+  TempDir dir;
+  const auto path = dir / "fail.db";
+  make_file_at_version(path, latest_version());
+  const std::string schema_before = schema_dump(path);
+
+  auto migrations = detail::builtin_migrations();
+  migrations.push_back(detail::make_migration(
+      "9999_broken.sql",
+      "CREATE TABLE half_done (x INTEGER);\n"
+      "INSERT INTO half_done VALUES (1);\n"
+      "INSERT INTO no_such_table VALUES (2);\n"));
+  migrations.back().version = latest_version() + 1;
+
+  SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+  try {
+    detail::apply_migrations(raw, migrations, latest_version() + 1);
+    FAIL("a broken migration was applied");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::migration_failed);
+    CHECK_THAT(e.what(), Catch::Contains("broken") &&
+                             Catch::Contains("stays at version " + std::to_string(latest_version())));
+  }
+  CHECK(raw.execAndGet("PRAGMA user_version").getInt() == latest_version());
+  CHECK_FALSE(raw.tableExists("half_done"));
+  CHECK(raw.execAndGet("SELECT max(version) FROM schema_migration").getInt() == latest_version());
+  CHECK(schema_dump(path) == schema_before);
+}
+
+TEST_CASE("A read-only open never migrates and says the file is behind", "[store][migrate]") {
+  TempDir dir;
+  const auto path = dir / "behind.db";
+  make_file_at_version(path, 1);
+  const std::string before = read_file(path);
+  policydb::Options options;
+  options.read_only = true;
+  try {
+    (void)Database::open(path, options);
+    FAIL("read-only open of a file that is behind");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::read_only);
+    CHECK_THAT(e.what(), Catch::Contains("version 1") && Catch::Contains("migrate"));
+  }
+  CHECK(user_version(path) == 1);
+  CHECK(read_file(path) == before);
+
+  SECTION("a current file opens read-only and refuses writes") {
+    { (void)Database::open(path); }
+    auto db = Database::open(path, options);
+    CHECK(db.read_only());
+    CHECK(db.check().ok);
+    CHECK_THROWS_AS(db.migrate(), Error);
+  }
+}
+
+TEST_CASE("plan() lists pending migrations without running them", "[store][migrate]") {
+  TempDir dir;
+  const auto path = dir / "plan.db";
+  SECTION("a missing file would get every migration, and is not created") {
+    CHECK(Database::plan(path).size() == std::size_t(latest_version()));
+    CHECK_FALSE(std::filesystem::exists(path));
+  }
+  SECTION("a file at version 1 would get the rest") {
+    make_file_at_version(path, 1);
+    const std::string before = read_file(path);
+    const auto plan = Database::plan(path);
+    REQUIRE(plan.size() == std::size_t(latest_version() - 1));
+    CHECK(plan.front().version == 2);
+    CHECK(plan.front().name == "reference_data");
+    CHECK_FALSE(plan.front().applied_at.has_value());
+    CHECK(read_file(path) == before);
+  }
+}
+
+TEST_CASE("A backup is written before migrating when asked", "[store][migrate]") {
+  TempDir dir;
+  const auto path = dir / "data.db";
+  const auto backup = dir / "data.backup.db";
+  make_file_at_version(path, 2);
+  insert_sample_fact(path);
+  policydb::Options options;
+  options.backup_before_migrate = backup;
+  auto db = Database::open(path, options);
+  CHECK(db.schema_version() == latest_version());
+  REQUIRE(std::filesystem::exists(backup));
+  CHECK(user_version(backup) == 2);
+  SQLite::Database copy(backup.string(), SQLite::OPEN_READONLY);
+  CHECK(copy.execAndGet("SELECT count(*) FROM fact").getInt() == 1);
+}
+
+TEST_CASE("Files that are not policydb databases are refused", "[store][migrate]") {
+  TempDir dir;
+  SECTION("another application's SQLite file") {
+    const auto path = dir / "other.db";
+    {
+      SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      raw.exec("CREATE TABLE customers (id INTEGER)");
+    }
+    const std::string before = read_file(path);
+    CHECK_THROWS_MATCHES(Database::open(path), Error,
+                         Catch::Predicate<Error>([](const Error& e) { return e.code() == ErrorCode::not_policydb; }));
+    CHECK(read_file(path) == before);
+  }
+  SECTION("a text file") {
+    const auto path = dir / "notes.db";
+    std::ofstream(path) << "this is not a database, just some words that go on for a while.....";
+    CHECK_THROWS_MATCHES(Database::open(path), Error,
+                         Catch::Predicate<Error>([](const Error& e) { return e.code() == ErrorCode::corrupt; }));
+  }
+  SECTION("a missing file opened without create_if_missing") {
+    policydb::Options options;
+    options.create_if_missing = false;
+    CHECK_THROWS_AS(Database::open(dir / "absent.db", options), Error);
+    CHECK_FALSE(std::filesystem::exists(dir / "absent.db"));
+  }
+}
+
+TEST_CASE("The compiled-in migrations are numbered 1..N with checksums", "[store][migrate]") {
+  const auto migrations = Database::library_migrations();
+  REQUIRE(migrations.size() >= 3);
+  for (std::size_t i = 0; i < migrations.size(); ++i) {
+    CHECK(migrations[i].version == int(i) + 1);
+    CHECK(migrations[i].checksum.size() == 64);
+  }
+  CHECK(migrations[0].name == "core");
+}
