@@ -38,9 +38,13 @@ UNION ALL SELECT pinyin, id, 0 FROM region WHERE pinyin IS NOT NULL
 UNION ALL SELECT name_en, id, 0 FROM region WHERE name_en IS NOT NULL
 UNION ALL SELECT abbreviation, id, 0 FROM region WHERE abbreviation IS NOT NULL;
 
-INSERT OR IGNORE INTO region_alias (alias, region_id, in_running_text)
+-- A 0 in the CSV wins over a derived 1: city short names that are ordinary
+-- words (东方, 中山, 朝阳) resolve user input but never attribute running text.
+INSERT INTO region_alias (alias, region_id, in_running_text)
 SELECT c.alias, r.id, CAST(c.in_running_text AS INTEGER)
-FROM csv_region_alias c JOIN region r ON r.code = c.region_code;
+FROM csv_region_alias c JOIN region r ON r.code = c.region_code WHERE true
+ON CONFLICT (alias, region_id) DO UPDATE
+  SET in_running_text = min(in_running_text, excluded.in_running_text);
 
 INSERT OR IGNORE INTO unit (code, dimension, label_zh, label_en, to_base)
 SELECT code, dimension, label_zh, nullif(label_en, ''), CAST(to_base AS REAL) FROM csv_unit;
