@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git python3
   libsqlite3-dev sqlite3 libsqlitecpp-dev libicu-dev icu-devtools libfmt-dev
-  nlohmann-json3-dev catch2
+  nlohmann-json3-dev catch2 ccache
 )
 
 missing=()

@@ -16,7 +16,11 @@ fi
 
 jobs=$(nproc)
 launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# ccache, when present, with paths relative to the checkout so clones share hits.
+if command -v ccache >/dev/null; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="$PWD"
+fi
 cmake -S . -B "$build_dir" -DPOLICYDB_WERROR=ON -DPOLICYDB_BUILD_FUZZERS=ON "${config[@]}" "${launcher[@]}" >/dev/null
 cmake --build "$build_dir" -j "$jobs"
 ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
