@@ -29,6 +29,12 @@ void configure_connection(SQLite::Database& db, const Options& options) {
 
 }  // namespace detail
 
+void Database::Impl::reload_catalog_locked() {
+  auto fresh = std::make_shared<const Catalog>(detail::read_catalog_data(*connection));
+  std::lock_guard lock(catalog_mutex);
+  catalog = std::move(fresh);
+}
+
 namespace {
 
 bool is_memory(const std::filesystem::path& path) { return path.string() == ":memory:"; }
@@ -149,7 +155,7 @@ std::vector<MigrationInfo> Database::migrate(const std::optional<std::filesystem
     if (detail::pending(state, migrations).empty()) return {};
     if (backup && state.user_version > 0) detail::backup_database(db, *backup);
     auto applied = detail::apply_migrations(db, migrations, migrations.back().version);
-    impl_->invalidate_catalog();
+    impl_->reload_catalog_locked();
     return applied;
   } catch (const SQLite::Exception& e) {
     detail::throw_sqlite_error(e, fmt::format("cannot migrate {}", impl_->path.string()));
@@ -191,10 +197,16 @@ const std::filesystem::path& Database::path() const { return impl_->path; }
 bool Database::read_only() const { return impl_->options.read_only; }
 
 std::shared_ptr<const Catalog> Database::catalog() const {
-  std::lock_guard lock(impl_->catalog_mutex);
-  if (!impl_->catalog) {
-    impl_->catalog = std::make_shared<const Catalog>(detail::read_catalog_data(*impl_->connection));
+  {
+    std::lock_guard lock(impl_->catalog_mutex);
+    if (impl_->catalog) return impl_->catalog;
   }
+  // The catalog is read through the writer's connection, which one thread at a
+  // time may use: take the write mutex (never while holding catalog_mutex, the
+  // order writers use is write_mutex then catalog_mutex).
+  std::lock_guard write_lock(impl_->write_mutex);
+  impl_->reload_catalog_locked();
+  std::lock_guard lock(impl_->catalog_mutex);
   return impl_->catalog;
 }
 

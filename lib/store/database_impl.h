@@ -13,6 +13,10 @@
 
 namespace policydb {
 
+namespace detail {
+class ReaderPool;  // lib/store/reader_pool.h (facts block, issue 3)
+}  // namespace detail
+
 struct Database::Impl {
   std::filesystem::path path;
   Options options;
@@ -23,11 +27,18 @@ struct Database::Impl {
   mutable std::mutex catalog_mutex;
   mutable std::shared_ptr<const Catalog> catalog;  // loaded on first use
 
+  // Read-only connections for queries, created on first use (lib/store/reader_pool.h).
+  mutable std::mutex readers_mutex;
+  mutable std::shared_ptr<detail::ReaderPool> readers;
+
   // Drops the cached catalog so the next catalog() call re-reads aliases.
   void invalidate_catalog() {
     std::lock_guard lock(catalog_mutex);
     catalog.reset();
   }
+  // Re-reads the catalog (aliases may have changed) and swaps it in, so readers
+  // never find the cache empty. REQUIRES: write_mutex held by the caller.
+  void reload_catalog_locked();
 };
 
 namespace detail {

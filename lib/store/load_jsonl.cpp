@@ -1,0 +1,143 @@
+// Database::load_jsonl: FORMAT.md lines → documents and facts.
+//
+// Two phases, so that nothing is half-written: (1) read and validate every line
+// against a catalog snapshot, grouping valid lines by `doc` and hashing each
+// document's lines; (2) unless the file is rejected, write all documents in ONE
+// IMMEDIATE transaction with one FactWriter (prepared statements and lookup
+// maps shared by the whole file).
+#include <istream>
+#include <string>
+#include <unordered_map>
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include "policydb/database.h"
+#include "policydb/error.h"
+#include "store/catalog_reader.h"
+#include "store/database_impl.h"
+#include "store/jsonl_line.h"
+#include "store/sqlite_error.h"
+#include "store/writer.h"
+#include "util/sha256.h"
+
+namespace policydb {
+
+std::string LoadDiagnostic::to_string() const {
+  if (field.empty()) return fmt::format("line {}: {}", line, message);
+  return fmt::format("line {}: {}: {}", line, field, message);
+}
+
+namespace {
+
+struct PendingDocument {
+  detail::DocumentWrite write;
+  detail::Sha256 hash;
+  std::vector<FactRecord> facts;
+};
+
+struct Pending {
+  std::vector<PendingDocument> documents;
+  std::unordered_map<std::string, std::size_t> by_source;
+
+  void add(FactRecord record, std::string_view line) {
+    auto [it, fresh] = by_source.emplace(record.doc, documents.size());
+    if (fresh) {
+      documents.emplace_back();
+      documents.back().write.source = record.doc;
+      documents.back().write.origin = "jsonl";
+    }
+    PendingDocument& doc = documents[it->second];
+    doc.hash.update(line);
+    doc.hash.update("\n");
+    if (!doc.write.published_on && record.published) doc.write.published_on = record.published;
+    doc.facts.push_back(std::move(record));
+  }
+};
+
+std::string hex(const std::array<std::uint8_t, 32>& digest) {
+  std::string out;
+  out.reserve(64);
+  for (auto b : digest) out += fmt::format("{:02x}", b);
+  return out;
+}
+
+void read_lines(std::istream& in, const Catalog& catalog, const LoadOptions& options,
+                LoadReport& report, Pending& pending) {
+  std::string line;
+  std::size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    ++report.lines;
+    auto parsed = detail::parse_fact_line(line, line_no, catalog, options);
+    for (auto& d : parsed.diagnostics) report.diagnostics.push_back(std::move(d));
+    if (parsed.record) {
+      pending.add(std::move(*parsed.record), line);
+    } else {
+      ++report.lines_rejected;
+    }
+  }
+  if (in.bad()) throw Error(ErrorCode::io, fmt::format("cannot read {}", options.input_name));
+}
+
+void write_pending(Database::Impl& impl, const std::shared_ptr<const Catalog>& catalog,
+                   const LoadOptions& options, Pending& pending, LoadReport& report) {
+  std::lock_guard lock(impl.write_mutex);
+  SQLite::Database& db = *impl.connection;
+  // The writer takes every id from the database inside this transaction, so the
+  // per-row foreign-key lookups (four per fact) only cost time; switched off for
+  // the bulk insert and back on afterwards (the pragma is a no-op inside a
+  // transaction, hence outside). FactWriter deletes replaced facts itself.
+  const detail::ForeignKeysOff fk_off(db);
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  detail::FactWriter writer(db, catalog);
+  for (PendingDocument& doc : pending.documents) {
+    doc.write.sha256 = hex(doc.hash.finish());
+    const auto result = writer.write(doc.write, doc.facts, options.replace_changed_documents);
+    report.documents.push_back({doc.write.source, doc.write.sha256,
+                                result.outcome == DocumentOutcome::already_present
+                                    ? std::size_t{0} : result.facts_written,
+                                result.outcome});
+    report.facts_written += result.facts_written;
+  }
+  tx.commit();
+  report.metrics_created = writer.metrics_created();
+  report.units_created = writer.units_created();
+  if (writer.catalog_changed()) {
+    // Rebuild while the write mutex keeps other users off the connection, then
+    // swap: readers never find the cache empty (an empty cache would make
+    // catalog() read through the writer's connection from their thread).
+    auto fresh = std::make_shared<const Catalog>(detail::read_catalog_data(db));
+    std::lock_guard catalog_lock(impl.catalog_mutex);
+    impl.catalog = std::move(fresh);
+  }
+}
+
+}  // namespace
+
+LoadReport Database::load_jsonl(std::istream& in, const LoadOptions& options) {
+  if (impl_->options.read_only) {
+    throw Error(ErrorCode::read_only,
+                fmt::format("{} was opened read-only; cannot load {}", impl_->path.string(),
+                            options.input_name));
+  }
+  const auto snapshot = catalog();
+  LoadReport report;
+  Pending pending;
+  read_lines(in, *snapshot, options, report, pending);
+  if (options.on_error == OnError::reject && report.lines_rejected > 0) {
+    report.rejected = true;
+    return report;
+  }
+  try {
+    write_pending(*impl_, snapshot, options, pending, report);
+  } catch (const SQLite::Exception& e) {
+    detail::throw_sqlite_error(e, fmt::format("loading {}", options.input_name));
+  }
+  return report;
+}
+
+}  // namespace policydb
