@@ -1,0 +1,116 @@
+// Database::ingest: extract a report and store it with its facts.
+//
+// Invariants: a document and all its facts are written in one IMMEDIATE
+// transaction, so a crash leaves either both or neither; the sha256 of the
+// original bytes is the document's identity, checked before extraction so that
+// re-ingesting unchanged files costs a hash and one lookup. Extraction runs
+// outside the write lock (store_extraction takes a finished result), so
+// callers may extract in parallel and write from one thread.
+#include <fstream>
+#include <sstream>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include "policydb/database.h"
+#include "policydb/error.h"
+#include "store/catalog_reader.h"
+#include "store/database_impl.h"
+#include "store/sqlite_error.h"
+#include "store/writer.h"
+#include "util/sha256.h"
+
+namespace policydb {
+namespace {
+
+std::string script_name(Script s) { return std::string(to_string(s)); }
+
+std::optional<std::int64_t> stored_document(Database::Impl& impl, const std::string& sha256) {
+  std::lock_guard lock(impl.write_mutex);
+  SQLite::Statement q(*impl.connection, "SELECT id FROM document WHERE sha256 = ?");
+  q.bind(1, sha256);
+  if (q.executeStep()) return q.getColumn(0).getInt64();
+  return std::nullopt;
+}
+
+detail::DocumentWrite document_of(const std::string& sha256, const ExtractResult& r, const ExtractOptions& o) {
+  detail::DocumentWrite doc;
+  doc.source = o.source_name.empty() ? "<input>" : o.source_name;
+  doc.sha256 = sha256;
+  doc.title = r.metadata.title;
+  doc.publisher = r.metadata.publisher;
+  if (r.report_date.valid() && r.date_source != "inferred" && r.date_source != "none") {
+    doc.published_on = r.report_date;
+  }
+  doc.home_region = r.home_province;
+  doc.script = script_name(r.script);
+  doc.origin = "ingest";
+  doc.extractor_version = std::string(kExtractorVersion);
+  doc.text = r.text;
+  return doc;
+}
+
+}  // namespace
+
+IngestReport Database::ingest(const std::filesystem::path& file, const ExtractOptions& options) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(ErrorCode::io, fmt::format("cannot read {}", file.string()));
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::io, fmt::format("cannot read {}", file.string()));
+  ExtractOptions named = options;
+  if (named.source_name.empty()) named.source_name = file.filename().string();
+  return ingest_bytes(bytes.str(), named);
+}
+
+IngestReport Database::ingest_bytes(std::string_view bytes, const ExtractOptions& options) {
+  if (read_only()) throw Error(ErrorCode::read_only, "cannot ingest into a read-only database");
+  const std::string sha256 = detail::Sha256::hex(bytes);
+  try {
+    if (auto id = stored_document(*impl_, sha256)) {
+      IngestReport report;
+      report.source = options.source_name;
+      report.sha256 = sha256;
+      report.document_id = *id;
+      return report;
+    }
+  } catch (const SQLite::Exception& e) {
+    detail::throw_sqlite_error(e, "ingest");
+  }
+  const Extractor extractor(catalog());
+  return store_extraction(bytes, extractor.extract(bytes, options), options);
+}
+
+IngestReport Database::store_extraction(std::string_view bytes, const ExtractResult& result,
+                                        const ExtractOptions& options) {
+  if (read_only()) throw Error(ErrorCode::read_only, "cannot ingest into a read-only database");
+  IngestReport report;
+  report.sha256 = detail::Sha256::hex(bytes);
+  report.diagnostics = result.diagnostics;
+  report.extractor_version = std::string(kExtractorVersion);
+  const detail::DocumentWrite doc = document_of(report.sha256, result, options);
+  report.source = doc.source;
+  std::shared_ptr<const Catalog> snapshot = catalog();
+  try {
+    std::lock_guard lock(impl_->write_mutex);
+    SQLite::Database& db = *impl_->connection;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::FactWriter writer(db, snapshot);
+    const detail::WriteResult written = writer.write(doc, result.facts, /*replace_same_source=*/false);
+    tx.commit();
+    report.stored = written.outcome != DocumentOutcome::already_present;
+    report.document_id = written.document_id;
+    report.facts = report.stored ? written.facts_written : 0;
+    if (writer.catalog_changed()) {
+      impl_->invalidate_catalog();
+      std::lock_guard catalog_lock(impl_->catalog_mutex);
+      impl_->catalog = std::make_shared<const Catalog>(detail::read_catalog_data(db));
+    }
+  } catch (const SQLite::Exception& e) {
+    detail::throw_sqlite_error(e, "ingest");
+  }
+  return report;
+}
+
+}  // namespace policydb

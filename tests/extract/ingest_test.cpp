@@ -1,0 +1,64 @@
+// Database::ingest: one transaction per document, idempotent on identical bytes,
+// a new vintage for changed bytes of the same source.
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "policydb/database.h"
+#include "policydb/error.h"
+#include "test_support.h"
+
+namespace {
+
+std::size_t count(policydb::Database& db, const std::string& sql) {
+  auto result = db.query_readonly(sql);
+  REQUIRE(result.rows.size() == 1);
+  return static_cast<std::size_t>(std::stoll(result.rows[0][0].value_or("0")));
+}
+
+const char* kReport =
+    "江西省工业和信息化厅\n2024年1月22日\n"
+    "2023年,全省规上工业增加值增长5.4%,累计开通5G基站8.6万个。到2025年,全省数字经济增加值突破1.6万亿元。";
+
+}  // namespace
+
+TEST_CASE("ingesting a report stores the document and its facts once", "[extract][ingest]") {
+  policydb::testing::TempDir dir;
+  auto db = policydb::Database::open(dir / "facts.db");
+  const auto path = dir / "jiangxi.txt";
+  std::ofstream(path) << kReport;
+
+  auto first = db.ingest(path);
+  CHECK(first.stored);
+  CHECK(first.source == "jiangxi.txt");
+  CHECK(first.facts >= 3);
+  CHECK(first.sha256.size() == 64);
+  CHECK(count(db, "SELECT count(*) FROM document") == 1);
+  CHECK(count(db, "SELECT count(*) FROM fact") == first.facts);
+  CHECK(count(db, "SELECT count(*) FROM document WHERE extractor_version IS NOT NULL") == 1);
+
+  auto again = db.ingest(path);
+  CHECK_FALSE(again.stored);
+  CHECK(again.document_id == first.document_id);
+  CHECK(count(db, "SELECT count(*) FROM fact") == first.facts);
+}
+
+TEST_CASE("new bytes under the same source name are a new vintage beside the old", "[extract][ingest]") {
+  policydb::testing::TempDir dir;
+  auto db = policydb::Database::open(dir / "facts.db");
+  policydb::ExtractOptions options;
+  options.source_name = "report.txt";
+  auto v1 = db.ingest_bytes(kReport, options);
+  auto v2 = db.ingest_bytes(std::string(kReport) + "全省新增上云企业1.2万家。", options);
+  CHECK(v1.stored);
+  CHECK(v2.stored);
+  CHECK(v1.document_id != v2.document_id);
+  CHECK(count(db, "SELECT count(*) FROM document WHERE source = 'report.txt'") == 2);
+}
+
+TEST_CASE("ingesting a missing file throws io and writes nothing", "[extract][ingest]") {
+  policydb::testing::TempDir dir;
+  auto db = policydb::Database::open(dir / "facts.db");
+  CHECK_THROWS_AS(db.ingest(dir / "missing.txt"), policydb::Error);
+  CHECK(count(db, "SELECT count(*) FROM document") == 0);
+}
