@@ -8,7 +8,10 @@
 // concurrently on per-thread connections; writes are serialized (one writer).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -42,6 +45,52 @@ struct CheckReport {
   int library_version = 0;         // the newest migration this library carries
   std::vector<MigrationInfo> applied;
 };
+
+// ---- Curation types (issue 9) — see the curation block of Database ---------
+
+// How Database::reextract runs. Defaults: only documents made by an older
+// extractor, one document at a time.
+struct ReextractOptions {
+  bool force = false;  // also re-extract documents already at kExtractorVersion
+  unsigned jobs = 1;   // documents extracted in parallel (0: one per CPU)
+  // Called after each document with (documents done, documents to do), from the
+  // calling thread. Optional.
+  std::function<void(std::size_t, std::size_t)> on_progress;
+};
+
+// What reextract did to one document.
+struct ReextractedDocument {
+  std::int64_t document_id = 0;
+  std::string source;
+  std::size_t facts_before = 0;
+  std::size_t facts_after = 0;
+  std::vector<Diagnostic> diagnostics;  // of the new extraction
+  std::string error;                    // non-empty: nothing changed for this document
+};
+
+struct ReextractReport {
+  std::size_t examined = 0;  // ingested documents looked at
+  std::size_t skipped = 0;   // already at kExtractorVersion (without force)
+  std::vector<ReextractedDocument> documents;  // re-extracted or failed, in id order
+  std::size_t failed() const;
+  std::size_t facts_before() const;
+  std::size_t facts_after() const;
+};
+
+// One stored document, as `policydb documents` lists it.
+struct DocumentInfo {
+  std::int64_t id = 0;
+  std::string source;
+  std::string sha256;
+  std::optional<std::string> title;
+  std::optional<Date> published_on;
+  std::string home_region;  // short name (河南); empty when unknown
+  std::string origin;       // "ingest" or "jsonl"
+  std::optional<std::string> extractor_version;
+  std::string ingested_at;  // UTC, 2024-01-25T08:00:00Z
+  std::size_t facts = 0;
+};
+// ---- end of the curation types ----------------------------------------------
 
 class POLICYDB_EXPORT Database {
  public:
@@ -126,7 +175,7 @@ class POLICYDB_EXPORT Database {
 
   // ---- Ingestion (issue 9) — implemented in lib/store/ingest.cpp -----------
   // Extracts the report at `file` (policydb/extract.h) and stores the document
-  // (sha256 of the original bytes, normalized text, metadata, publication date,
+  // (sha256 of the original bytes, original text, metadata, publication date,
   // extractor version) with its facts in ONE transaction. The same bytes twice
   // are a no-op (IngestReport::stored false, extraction skipped); the
   // same source name with other bytes is a new vintage and both stay stored.
@@ -141,6 +190,44 @@ class POLICYDB_EXPORT Database {
   IngestReport store_extraction(std::string_view bytes, const ExtractResult& result,
                                 const ExtractOptions& options);
   // ---- end of the ingestion block --------------------------------------------
+
+  // ---- Curation (issue 9) — implemented in lib/store/curation.cpp ----------
+  // Runs the current extractor over the stored text of every ingested document
+  // (origin "ingest"; loaded JSON Lines have no text) and replaces each one's
+  // facts and diagnostics in ONE transaction per document: a failure leaves that
+  // document as it was. Documents at kExtractorVersion are skipped unless
+  // options.force. The date and province given at ingest are given again.
+  // Returns what was done; a document whose new facts cannot be stored is
+  // reported in ReextractedDocument::error. Throws Error(read_only) on a
+  // read-only database, Error(database/busy) on faults (the current document
+  // is rolled back; those before it stay re-extracted).
+  ReextractReport reextract(const ReextractOptions& options = {});
+
+  // Adds `label` as an analyst's alias (metric_alias.source = 'user', kept by
+  // upgrades) of the curated metric `metric` (its code or any of its names), then
+  // moves the facts of the uncurated metric whose normalized label
+  // (normalize_metric_label) equals that of `label` to it — all in one
+  // transaction — and reloads catalog(). Returns the number of facts re-linked.
+  // Throws Error(not_found) with suggestions for an unknown metric,
+  // Error(invalid_argument) when `metric` is not curated or `label` is empty or
+  // already names another curated metric, Error(read_only) on a read-only database.
+  std::size_t add_metric_alias(std::string_view label, std::string_view metric);
+
+  // Deletes the analyst's alias `label` (source 'user' only; shipped aliases stay).
+  // Facts linked through it stay linked. Returns false when there was none.
+  bool remove_metric_alias(std::string_view label);
+
+  // Every stored document with its fact count, in id order.
+  [[nodiscard]] std::vector<DocumentInfo> documents() const;
+
+  // Deletes the documents named by `refs` with their facts and diagnostics in
+  // ONE transaction. A ref is a document id, a source name (every vintage of it)
+  // or a sha256 prefix of at least 6 hex digits naming one document. Returns the
+  // documents removed (with their fact counts). Throws Error(not_found) for a ref
+  // that names nothing and Error(invalid_argument) for an ambiguous sha256
+  // prefix — in both cases nothing is deleted; Error(read_only) as above.
+  std::vector<DocumentInfo> remove_documents(const std::vector<std::string>& refs);
+  // ---- end of the curation block ---------------------------------------------
 
   // Private implementation, defined in lib/store/database_impl.h.
   struct Impl;

@@ -22,6 +22,9 @@ namespace {
 
 constexpr double kDaysPerYear = 365.2425;
 constexpr double kApproxTolerance = 0.01;
+// Year-end actuals one calendar year apart are 365 days = 0.9993 years apart:
+// half a day of slack makes them one year (schema/0005_curation.sql does the same).
+constexpr double kTrendSlackYears = 0.5 / kDaysPerYear;
 
 int days_from_civil(const Date& d) {
   // Howard Hinnant's algorithm: days since 1970-01-01.
@@ -88,7 +91,7 @@ void judge_trend(TargetProgress& p, const std::vector<Fact>& actuals) {
   const Fact& earliest = actuals.back();
   const double span = years_between(earliest.period.end(), p.latest_actual->period.end());
   const auto first = earliest.value_in(target.unit);
-  if (span >= kMinTrendYears && first && *first > 0 && actual > 0) {
+  if (span + kTrendSlackYears >= kMinTrendYears && first && *first > 0 && actual > 0) {
     p.earliest_actual = earliest;
     p.observed_cagr = std::pow(actual / *first, 1.0 / span) - 1;
   }

@@ -16,6 +16,7 @@
 #include "policydb/database.h"
 #include "policydb/error.h"
 #include "store/catalog_reader.h"
+#include "store/curation.h"
 #include "store/database_impl.h"
 #include "store/sqlite_error.h"
 #include "store/writer.h"
@@ -34,7 +35,8 @@ std::optional<std::int64_t> stored_document(Database::Impl& impl, const std::str
   return std::nullopt;
 }
 
-detail::DocumentWrite document_of(const std::string& sha256, const ExtractResult& r, const ExtractOptions& o) {
+detail::DocumentWrite document_of(const std::string& sha256, const ExtractResult& r, const ExtractOptions& o,
+                                  std::string_view bytes) {
   detail::DocumentWrite doc;
   doc.source = o.source_name.empty() ? "<input>" : o.source_name;
   doc.sha256 = sha256;
@@ -47,7 +49,9 @@ detail::DocumentWrite document_of(const std::string& sha256, const ExtractResult
   doc.script = script_name(r.script);
   doc.origin = "ingest";
   doc.extractor_version = std::string(kExtractorVersion);
-  doc.text = r.text;
+  // The original text, not r.text: `policydb reextract` runs the extractor on it
+  // again (lib/store/reextract.cpp).
+  doc.text = detail::original_text(bytes);
   return doc;
 }
 
@@ -89,7 +93,7 @@ IngestReport Database::store_extraction(std::string_view bytes, const ExtractRes
   report.sha256 = detail::Sha256::hex(bytes);
   report.diagnostics = result.diagnostics;
   report.extractor_version = std::string(kExtractorVersion);
-  const detail::DocumentWrite doc = document_of(report.sha256, result, options);
+  const detail::DocumentWrite doc = document_of(report.sha256, result, options, bytes);
   report.source = doc.source;
   std::shared_ptr<const Catalog> snapshot = catalog();
   try {
@@ -98,6 +102,10 @@ IngestReport Database::store_extraction(std::string_view bytes, const ExtractRes
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     detail::FactWriter writer(db, snapshot);
     const detail::WriteResult written = writer.write(doc, result.facts, /*replace_same_source=*/false);
+    if (written.outcome != DocumentOutcome::already_present) {
+      detail::write_document_input(db, written.document_id, options);
+      detail::replace_diagnostics(db, written.document_id, result.diagnostics);
+    }
     tx.commit();
     report.stored = written.outcome != DocumentOutcome::already_present;
     report.document_id = written.document_id;

@@ -59,5 +59,6 @@ void add_query_commands(std::vector<Command>& commands);     // facts, series, p
 void add_text_commands(std::vector<Command>& commands);      // scan, extract
 void add_ingest_commands(std::vector<Command>& commands);    // ingest
 void add_report_commands(std::vector<Command>& commands);    // report, chart (cmd_report.cpp)
+void add_curation_commands(std::vector<Command>& commands);  // reextract, alias, documents, remove
 
 }  // namespace policydb::cli

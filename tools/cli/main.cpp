@@ -18,6 +18,7 @@ namespace {
 std::vector<Command> all_commands() {
   std::vector<Command> commands;
   add_ingest_commands(commands);
+  add_curation_commands(commands);
   add_text_commands(commands);
   add_load_commands(commands);
   add_query_commands(commands);
