@@ -23,4 +23,5 @@ if command -v ccache >/dev/null; then
 fi
 cmake -S . -B "$build_dir" -DPOLICYDB_WERROR=ON -DPOLICYDB_BUILD_FUZZERS=ON "${config[@]}" "${launcher[@]}" >/dev/null
 cmake --build "$build_dir" -j "$jobs"
-ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
+# A hung test fails after 10 minutes instead of stalling the whole run.
+ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --timeout 600
