@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 #include "text/utf8.h"
 
@@ -136,35 +137,83 @@ struct ConverterCloser {
 bool decode_legacy(std::string_view bytes, std::size_t start, const char* charset, Decoded* out,
                    std::size_t* replaced);
 
-// The legacy charset ICU's detector prefers among those we accept.
-const char* detect_legacy(std::string_view bytes) {
+// What ICU's detector says about the two legacy charsets we accept.
+struct LegacyGuess {
+  const char* first = "GB18030";  // the one it prefers
+  int32_t gb18030_confidence = 0;  // 0..100; 0 when not listed at all
+  int32_t big5_confidence = 0;
+};
+
+LegacyGuess detect_legacy(std::string_view bytes) {
+  LegacyGuess guess;
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector* det = ucsdet_open(&status);
-  const char* result = "GB18030";
-  if (U_SUCCESS(status)) {
-    const auto n = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 18));
-    ucsdet_setText(det, bytes.data(), n, &status);
-    int32_t count = 0;
-    const UCharsetMatch** matches = ucsdet_detectAll(det, &count, &status);
-    for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
-      const std::string_view name = ucsdet_getName(matches[i], &status);
-      if (name == "GB18030" || name == "Big5") {
-        result = name == "Big5" ? "Big5" : "GB18030";
-        break;
-      }
-    }
-    ucsdet_close(det);
+  if (U_FAILURE(status)) return guess;
+  const auto n = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 18));
+  ucsdet_setText(det, bytes.data(), n, &status);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det, &count, &status);
+  bool seen = false;
+  for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
+    const std::string_view name = ucsdet_getName(matches[i], &status);
+    const int32_t confidence = ucsdet_getConfidence(matches[i], &status);
+    if (name != "GB18030" && name != "Big5") continue;
+    (name == "Big5" ? guess.big5_confidence : guess.gb18030_confidence) = confidence;
+    if (!seen) guess.first = name == "Big5" ? "Big5" : "GB18030";
+    seen = true;
   }
-  return result;
+  ucsdet_close(det);
+  return guess;
 }
 
-void try_legacy(std::string_view bytes, std::size_t start, std::size_t utf8_invalid, Decoded* out) {
-  const char* first = detect_legacy(bytes);
-  const char* second = std::string_view(first) == "Big5" ? "GB18030" : "Big5";
+// Legacy-encoded reports are text: C0 controls other than layout ones (and
+// DEL) only occur in binary data, which any multibyte converter would accept.
+bool has_stray_controls(std::string_view bytes) {
+  for (const char ch : bytes) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && (c < '\t' || c > '\r')) || c == 0x7F) return true;
+  }
+  return false;
+}
+
+// Characters a Chinese report is made of: ASCII, CJK ideographs and
+// punctuation, full-width forms and the symbols GB2312/Big5 reports use
+// (°±×, Greek letters, quotes and dashes, ℃, Roman and circled numerals, bullets).
+bool common_in_reports(char32_t c) {
+  constexpr std::pair<char32_t, char32_t> kRanges[] = {
+      {0x09, 0x0D},     {0x20, 0x7E},     {0xA0, 0xFF},     {0x391, 0x3C9},
+      {0x2010, 0x206F}, {0x2100, 0x218F}, {0x2460, 0x25FF}, {0x3000, 0x303F},
+      {0x4E00, 0x9FFF}, {0xFF00, 0xFFEF},
+  };
+  for (const auto& [lo, hi] : kRanges) {
+    if (c >= lo && c <= hi) return true;
+  }
+  return false;
+}
+
+// Random bytes convert without error into a mix of rare characters, symbols,
+// private-use code points and U+FFFD: about 85 % common as GB18030, 50–70 % as
+// Big5. Real text is nearly all common characters.
+bool plausible_text(std::string_view utf8) {
+  constexpr std::size_t kMinCommonPercent = 95;
+  std::size_t total = 0, common = 0;
+  for (std::size_t i = 0, len = 0; i < utf8.size(); i += len) {
+    ++total;
+    if (common_in_reports(decode_at(utf8, i, &len))) ++common;
+  }
+  return common * 100 >= total * kMinCommonPercent;
+}
+
+// Tries the detector's choice, then the other charset. Returns false when the
+// input is not convincingly text in either (the caller reports binary); leaves
+// *out alone when neither converts better than UTF-8 did.
+bool try_legacy(std::string_view bytes, std::size_t start, std::size_t utf8_invalid, Decoded* out) {
+  const LegacyGuess guess = detect_legacy(bytes);
+  const char* second = std::string_view(guess.first) == "Big5" ? "GB18030" : "Big5";
   Decoded best;
   std::size_t best_replaced = utf8_invalid;
   bool found = false;
-  for (const char* charset : {first, second}) {
+  for (const char* charset : {guess.first, second}) {
     Decoded candidate;
     std::size_t replaced = 0;
     if (!decode_legacy(bytes, start, charset, &candidate, &replaced)) continue;
@@ -176,11 +225,27 @@ void try_legacy(std::string_view bytes, std::size_t start, std::size_t utf8_inva
     }
     if (found && best_replaced == 0) break;
   }
-  if (!found) return;
-  const std::string code = best.encoding == "Big5" ? "decoded_big5" : "decoded_gb18030";
+  if (!found) return true;
+  const bool big5 = best.encoding == "Big5";
+  // ICU gives valid multibyte text at least 10; below that it saw invalid
+  // sequences or none of the charset's structure.
+  constexpr int32_t kMinConfidence = 10;
+  const int32_t confidence = big5 ? guess.big5_confidence : guess.gb18030_confidence;
+  if (confidence < kMinConfidence || has_stray_controls(bytes.substr(start)) ||
+      !plausible_text(best.utf8)) {
+    return false;
+  }
   best.diagnostics.insert(best.diagnostics.begin(),
-                          {code, "not UTF-8; decoded as " + best.encoding, 0});
+                          {big5 ? "decoded_big5" : "decoded_gb18030", "not UTF-8; decoded as " + best.encoding, 0});
   *out = std::move(best);
+  return true;
+}
+
+Decoded binary(std::size_t input_size) {
+  Decoded out;
+  out.diagnostics.push_back({"binary", "the input looks like a binary file; no text extracted", 0});
+  out.map = MapBuilder().finish(input_size);
+  return out;
 }
 
 }  // namespace
@@ -199,17 +264,14 @@ Decoded decode(std::string_view bytes) {
       return out;
     }
   }
-  if (looks_binary(bytes.substr(start))) {
-    out.diagnostics.push_back({"binary", "the input looks like a binary file; no text extracted", 0});
-    out.map = MapBuilder().finish(bytes.size());
-    return out;
-  }
+  if (looks_binary(bytes.substr(start))) return binary(bytes.size());
   const Utf8Result r = decode_utf8(bytes, start, &out);
   // A legacy encoding only when there is enough non-ASCII text to judge and
   // most of it is not UTF-8: a few stray bytes stay UTF-8 errors.
   constexpr std::size_t kMinLegacyBytes = 16;
-  if (r.non_ascii_bytes >= kMinLegacyBytes && r.invalid_bytes * 2 >= r.non_ascii_bytes) {
-    try_legacy(bytes, start, r.invalid_sequences, &out);
+  if (r.non_ascii_bytes >= kMinLegacyBytes && r.invalid_bytes * 2 >= r.non_ascii_bytes &&
+      !try_legacy(bytes, start, r.invalid_sequences, &out)) {
+    return binary(bytes.size());
   }
   return out;
 }

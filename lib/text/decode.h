@@ -19,7 +19,10 @@ struct Decoded {
 
 // Validates UTF-8 (ill-formed sequences → U+FFFD plus a diagnostic); when most
 // non-ASCII bytes are not UTF-8, detects GB18030 or Big5 with ICU and converts.
-// A UTF-8 BOM is dropped; a UTF-16 BOM selects UTF-16. Binary input → empty text.
+// A legacy decode is kept only if the input has no C0 controls other than
+// \t..\r, ICU's detector lists the charset, and ≥ 95 % of the characters are
+// common in reports; otherwise the input is binary. A UTF-8 BOM is dropped; a
+// UTF-16 BOM selects UTF-16. Binary input → empty text and a "binary" diagnostic.
 // REQUIRES: bytes.size() < 4 GiB.
 Decoded decode(std::string_view bytes);
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -102,4 +103,70 @@ TEST_CASE("empty and markup-only inputs say so", "[text]") {
   const auto doc = normalize_document(input);
   CHECK(doc.text().empty());
   CHECK(has_diagnostic(doc, "empty"));
+}
+
+namespace {
+
+std::string random_bytes(std::size_t n, unsigned seed, unsigned char lowest = 0) {
+  std::mt19937 rng(seed);
+  std::string out(n, '\0');
+  for (auto& c : out) c = static_cast<char>(lowest + rng() % (256u - lowest));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("random bytes are binary, not a legacy encoding", "[text]") {
+  auto [size, seed, lowest] = GENERATE(table<std::size_t, unsigned, unsigned char>({
+      {200000, 1, 0},   // everything, NULs and controls included
+      {4096, 7, 0},
+      {300, 11, 0},
+      {50000, 3, 0x80},  // only high bytes: no controls, converts as GB18030
+      {2000, 5, 0x80},
+      {50000, 9, 0x20},  // printable ASCII and high bytes
+  }));
+  INFO("size " << size << ", seed " << seed << ", lowest byte " << int{lowest});
+  const auto doc = normalize_document(random_bytes(size, seed, lowest));
+  CHECK(has_diagnostic(doc, "binary"));
+  CHECK_FALSE(has_diagnostic(doc, "decoded_gb18030"));
+  CHECK_FALSE(has_diagnostic(doc, "decoded_big5"));
+  CHECK(doc.text().empty());
+}
+
+TEST_CASE("an executable header followed by random bytes is binary", "[text]") {
+  const std::string elf = std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3E\0", 20) +
+                          random_bytes(6000, 42);
+  const auto doc = normalize_document(elf);
+  CHECK(has_diagnostic(doc, "binary"));
+  CHECK(doc.text().empty());
+}
+
+TEST_CASE("legacy reports with report punctuation and symbols still decode", "[text]") {
+  auto [charset, utf8, code] = GENERATE(table<const char*, std::string, std::string>({
+      {"GB18030",
+       "一、主要指标完成情况\n①全市粮食总产量达到一百二十万吨，较上年增长２.３％；"
+       "②“十四五”规划——重点项目开工率……均超过预期。\n平均气温１５℃，《工作报告》附表Ⅱ。\n",
+       "decoded_gb18030"},
+      {"Big5",
+       "一、主要指標完成情況\n全市糧食總產量達到一百二十萬噸，較上年增長２.３％；"
+       "「十四五」規劃重點項目開工率……均超過預期。\n平均氣溫１５℃，《工作報告》附表。\n",
+       "decoded_big5"},
+  }));
+  INFO(charset);
+  const std::string bytes = encode(utf8, charset);
+  REQUIRE_FALSE(bytes.empty());
+  const auto doc = normalize_document(bytes);
+  CHECK(has_diagnostic(doc, code));
+  CHECK_FALSE(has_diagnostic(doc, "binary"));
+  CHECK(doc.original_utf8() == utf8);
+}
+
+TEST_CASE("a legacy report with a stray control byte is treated as binary", "[text]") {
+  const std::string gb =
+      encode("全省新建第五代移动通信基站一万二千个，累计达到十八万七千个。", "GB18030");
+  REQUIRE_FALSE(gb.empty());
+  REQUIRE(has_diagnostic(normalize_document(gb), "decoded_gb18030"));
+  const auto doc = normalize_document(gb.substr(0, 12) + '\x01' + gb.substr(12));
+  CHECK(has_diagnostic(doc, "binary"));
+  CHECK(doc.text().empty());
 }
