@@ -30,13 +30,11 @@ std::pair<std::size_t, std::size_t> mentions_in(const DocState& d, std::size_t b
 
 // The mention nearest before `pos` in [begin, end), else the first after it.
 const RegionMention* nearest(const DocState& d, std::size_t begin, std::size_t end, std::size_t pos) {
+  // Binary searches, not a walk: a long paragraph would make this quadratic.
   auto [lo, hi] = mentions_in(d, begin, end);
-  const RegionMention* best = nullptr;
-  for (std::size_t i = lo; i < hi; ++i) {
-    if (d.mentions[i].span.begin < pos) best = &d.mentions[i];
-    else if (!best) return &d.mentions[i];
-  }
-  return best;
+  const std::size_t mid = std::clamp(mentions_in(d, pos, pos).first, lo, hi);
+  if (mid > lo) return &d.mentions[mid - 1];
+  return lo < hi ? &d.mentions[lo] : nullptr;
 }
 
 // The one city named in [begin, pos) with its zone suffix (郑州经开区), or

@@ -9,6 +9,11 @@ namespace policydb::extract_detail {
 namespace {
 
 constexpr std::size_t kHeadingMaxChars = 40;
+// Every look-back (labels, cues, places) stays inside a clause or sentence.
+// An unpunctuated run longer than these (never seen in real prose) is cut so
+// that a pathological line costs linear time, not quadratic.
+constexpr std::size_t kMaxClauseBytes = 1024;
+constexpr std::size_t kMaxSentenceBytes = 8192;
 
 bool is_sentence_mark(char32_t c) { return c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？'; }
 
@@ -17,6 +22,14 @@ bool is_clause_mark(char32_t c) {
 }
 
 bool is_digit_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+
+// A forced cut at `i` (a code point start) when the run since `start` is too
+// long; never inside or right after a number (2.5万 stays whole).
+bool forced_cut(std::string_view text, std::size_t start, std::size_t i, std::size_t limit) {
+  if (i - start < limit || i == 0) return false;
+  const char prev = text[i - 1];
+  return !is_digit_at(text, i) && text[i] != '.' && !(prev >= '0' && prev <= '9') && prev != '.';
+}
 
 // Clauses of one sentence; a `,` or `:` between digits (5,749) does not split.
 void split_clauses_into(std::string_view text, Span sentence, std::size_t index,
@@ -29,6 +42,9 @@ void split_clauses_into(std::string_view text, Span sentence, std::size_t index,
     if ((is_clause_mark(c) && !numeric) || is_sentence_mark(c)) {
       if (i > start) out.push_back({{start, i}, index});
       start = i + len;
+    } else if (forced_cut(text, start, i, kMaxClauseBytes)) {
+      out.push_back({{start, i}, index});
+      start = i;
     }
     i += len;
   }
@@ -58,6 +74,10 @@ void split_paragraph(std::string_view text, Span para, std::size_t p, Layout& la
     }
   };
   for (std::size_t i = para.begin; i < para.end;) {
+    if (forced_cut(text, start, i, kMaxSentenceBytes)) {
+      flush(i);
+      start = i;
+    }
     std::size_t len = 0;
     char32_t c = decode_at(text, i, &len);
     i += len;

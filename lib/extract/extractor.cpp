@@ -108,6 +108,7 @@ ExtractResult Extractor::extract(std::string_view bytes, const ExtractOptions& o
   d.home = find_home_province(catalog, options, d.mentions, d.layout, result.diagnostics);
   d.default_year = default_actual_year(d.text, d.layout, d.report_date);
   d.multi_province = mentions_several_provinces(catalog, d.mentions);
+  index_periods(d);
   group_lists(d);
   for (const Sentence& s : d.layout.sentences) {
     d.cues.push_back(sentence_cues(d.text.substr(s.span.begin, s.span.end - s.span.begin)));

@@ -2,6 +2,7 @@
 // what is built once per document (DocState), plus the stages between them.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,17 @@ struct Extractor::Impl {
 
 namespace extract_detail {
 
+// Which periods a lookup accepts: future ones (deadlines), stated actual
+// periods, or actual "as of" stocks.
+enum class PeriodKind { deadline, actual, as_of };
+inline constexpr std::size_t kNoPeriod = static_cast<std::size_t>(-1);
+
+// Per period index i: the last accepted period at or before i (kNoPeriod if
+// none) and the first at or after i (periods.size() if none).
+struct PeriodIndex {
+  std::vector<std::size_t> prev, next;
+};
+
 // Everything known about one document before its figures are read.
 struct DocState {
   std::string_view text;
@@ -37,6 +49,7 @@ struct DocState {
   std::vector<std::size_t> group_head;  // per quantity: first member of its list (7.6、4.8和9.8个百分点)
   std::vector<std::string> group_label; // per quantity: label given by 分别, or empty
   std::vector<SentenceCues> cues;       // per sentence
+  std::array<PeriodIndex, 3> period_index;  // by PeriodKind, from index_periods
   Date report_date;
   int default_year = 0;
   const Region* home = nullptr;
@@ -79,6 +92,9 @@ struct Timing {
 // for an actual figure the nearest stated period (clause, sentence, the
 // paragraph's opening period), else the document default.
 Timing choose_period(const DocState& d, std::size_t pos, std::size_t clause, bool want_deadline);
+
+// Fills d.period_index; needs periods, report_date and default_year.
+void index_periods(DocState& d);
 
 // Groups list members (7.6、4.8和9.8个百分点) and distributes 分别 subjects.
 void group_lists(DocState& d);

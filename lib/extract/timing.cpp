@@ -40,18 +40,32 @@ Period as_reported(const Period& p) {
   return p;
 }
 
-template <typename Pred>
-const PeriodMatch* nearest_before(const DocState& d, std::size_t begin, std::size_t end,
-                                  std::size_t pos, const Pred& pred) {
-  const PeriodMatch* best = nullptr;
-  auto it = std::lower_bound(d.periods.begin(), d.periods.end(), begin,
-                             [](const PeriodMatch& m, std::size_t p) { return m.begin < p; });
-  for (; it != d.periods.end() && it->begin < end; ++it) {
-    if (!pred(*it)) continue;
-    if (it->begin < pos || !best) best = &*it;
-    if (it->begin >= pos) break;
-  }
-  return best;
+// The period matching `which` nearest before `pos` among those starting in
+// [begin, end), else the first matching one at or after `pos`. Uses the
+// precomputed prev/next tables, so a long paragraph costs O(log n) per figure
+// instead of a scan back to its start.
+const PeriodMatch* nearest_before(const DocState& d, std::size_t begin, std::size_t end, std::size_t pos,
+                                  PeriodKind which) {
+  const PeriodIndex& idx = d.period_index[static_cast<std::size_t>(which)];
+  auto at = [&](std::size_t p) {
+    return static_cast<std::size_t>(std::lower_bound(d.periods.begin(), d.periods.end(), p,
+                                                     [](const PeriodMatch& m, std::size_t x) { return m.begin < x; }) -
+                                    d.periods.begin());
+  };
+  const std::size_t lo = at(begin);
+  const std::size_t hi = std::max(lo, at(end));
+  const std::size_t mid = std::clamp(at(pos), lo, hi);
+  if (mid > lo && idx.prev[mid - 1] != kNoPeriod && idx.prev[mid - 1] >= lo) return &d.periods[idx.prev[mid - 1]];
+  if (mid < hi && idx.next[mid] < hi) return &d.periods[idx.next[mid]];
+  return nullptr;
+}
+
+bool matches(const DocState& d, const PeriodMatch& m, PeriodKind which) {
+  if (m.role == PeriodRole::relative) return false;
+  if (which == PeriodKind::deadline) return is_future(m, d.report_date);
+  bool actual = !is_future(m, d.report_date) && m.role != PeriodRole::deadline && m.role != PeriodRole::plan &&
+                !is_event_day(m) && !is_now(m, d.report_date, d.default_year);
+  return which == PeriodKind::as_of ? actual && m.role == PeriodRole::as_of : actual;
 }
 
 }  // namespace
@@ -60,13 +74,7 @@ Timing choose_period(const DocState& d, std::size_t pos, std::size_t clause, boo
   const Clause& c = d.layout.clauses[clause];
   const Sentence& s = d.layout.sentences[c.sentence];
   const Paragraph& p = d.layout.paragraphs[s.paragraph];
-  const Date report = d.report_date;
-  auto pred = [&](const PeriodMatch& m) {
-    if (m.role == PeriodRole::relative) return false;
-    if (want_deadline) return is_future(m, report);
-    return !is_future(m, report) && m.role != PeriodRole::deadline && m.role != PeriodRole::plan && !is_event_day(m) &&
-           !is_now(m, report, d.default_year);
-  };
+  const PeriodKind pred = want_deadline ? PeriodKind::deadline : PeriodKind::actual;
   if (const PeriodMatch* m = nearest_before(d, c.span.begin, c.span.end, pos, pred)) {
     return {want_deadline ? Period::year(m->period.end().year) : as_reported(m->period), 0, want_deadline};
   }
@@ -88,12 +96,28 @@ Timing choose_period(const DocState& d, std::size_t pos, std::size_t clause, boo
   // still holds for an undated figure that continues the account.
   if (s.paragraph > 0 && d.layout.paragraphs[s.paragraph - 1].section == p.section) {
     const Paragraph& prev = d.layout.paragraphs[s.paragraph - 1];
-    auto as_of = [&](const PeriodMatch& m) { return pred(m) && m.role == PeriodRole::as_of; };
-    if (const PeriodMatch* m = nearest_before(d, prev.span.begin, prev.span.end, prev.span.end, as_of)) {
+    if (const PeriodMatch* m =
+            nearest_before(d, prev.span.begin, prev.span.end, prev.span.end, PeriodKind::as_of)) {
       return {as_reported(m->period), 2, false};
     }
   }
   return {Period::year(d.default_year), 3, false};
+}
+
+void index_periods(DocState& d) {
+  const std::size_t n = d.periods.size();
+  for (std::size_t k = 0; k < d.period_index.size(); ++k) {
+    PeriodIndex& idx = d.period_index[k];
+    idx.prev.assign(n, kNoPeriod);
+    idx.next.assign(n + 1, n);
+    for (std::size_t i = 0; i < n; ++i) {
+      bool hit = matches(d, d.periods[i], static_cast<PeriodKind>(k));
+      idx.prev[i] = hit ? i : i > 0 ? idx.prev[i - 1] : kNoPeriod;
+    }
+    for (std::size_t i = n; i-- > 0;) {
+      idx.next[i] = matches(d, d.periods[i], static_cast<PeriodKind>(k)) ? i : idx.next[i + 1];
+    }
+  }
 }
 
 }  // namespace policydb::extract_detail
