@@ -67,6 +67,21 @@ void set_journal(SQLite::Database& db, const std::filesystem::path& path, const 
                                                         : "PRAGMA synchronous = NORMAL");
 }
 
+// A trigger runs inside policydb's own writes, so one added by hand could
+// delete or rewrite stored facts. policydb's migrations create triggers only
+// under the name prefix policydb_; a file with any other is refused for
+// writing (reads never fire triggers, so read-only opens are fine).
+void refuse_foreign_triggers(SQLite::Database& db, const std::filesystem::path& path) {
+  SQLite::Statement q(db,
+      "SELECT group_concat(name, ', ') FROM sqlite_schema"
+      " WHERE type = 'trigger' AND name NOT LIKE 'policydb\\_%' ESCAPE '\\'");
+  if (!q.executeStep() || q.getColumn(0).isNull()) return;
+  throw Error(ErrorCode::not_policydb,
+              fmt::format("{} has triggers policydb did not create ({}); they would run inside "
+                          "policydb's writes. Drop them, or open the file read-only",
+                          path.string(), q.getColumn(0).getString()));
+}
+
 void refuse_if_behind(const detail::SchemaState& state, int latest, const std::filesystem::path& path,
                       const Options& options) {
   if (state.user_version == latest) return;
@@ -97,6 +112,7 @@ Database Database::open(const std::filesystem::path& path, const Options& option
     // Validate before writing anything (migrate.cpp, invariant 5).
     const auto state = detail::read_schema_state(db);
     detail::validate_schema(db, state, migrations);
+    if (!options.read_only) refuse_foreign_triggers(db, path);
     if (options.read_only || !options.migrate) {
       refuse_if_behind(state, migrations.back().version, path, options);
     }

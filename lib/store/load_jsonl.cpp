@@ -8,6 +8,7 @@
 #include <istream>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
@@ -62,12 +63,49 @@ std::string hex(const std::array<std::uint8_t, 32>& digest) {
   return out;
 }
 
+// Reads one line (without its '\n') into `line`, keeping at most `cap` + 1
+// bytes so a hostile multi-megabyte line never sits in memory whole;
+// `full_size` is the line's real length. Returns false at the end of input.
+// istream::getline(buf, n) stops after n - 1 bytes with failbit set (no eof)
+// when the line is longer, which tells the cases apart exactly.
+bool read_bounded_line(std::istream& in, std::vector<char>& buffer, std::size_t cap,
+                       std::string& line, std::size_t& full_size) {
+  buffer.resize(cap + 2);
+  const auto chunk = std::streamsize(buffer.size());
+  in.getline(buffer.data(), chunk);
+  auto got = std::size_t(in.gcount());
+  if (got == 0 && in.eof()) return false;
+  bool too_long = in.fail() && !in.eof();
+  const bool ended_by_newline = !in.fail() && !in.eof();
+  line.assign(buffer.data(), got - (ended_by_newline ? 1 : 0));
+  full_size = line.size();
+  while (too_long) {  // skip the rest of the line, counting it
+    in.clear();
+    in.getline(buffer.data(), chunk);
+    got = std::size_t(in.gcount());
+    too_long = in.fail() && !in.eof();
+    full_size += (!in.fail() && !in.eof()) ? got - 1 : got;
+  }
+  if (in.eof()) in.clear(std::ios::eofbit);  // keep failbit off: the line was read
+  return true;
+}
+
 void read_lines(std::istream& in, const Catalog& catalog, const LoadOptions& options,
                 LoadReport& report, Pending& pending) {
   std::string line;
+  std::vector<char> buffer;
   std::size_t line_no = 0;
-  while (std::getline(in, line)) {
+  std::size_t full_size = 0;
+  while (read_bounded_line(in, buffer, options.max_line_bytes, line, full_size)) {
     ++line_no;
+    if (full_size > options.max_line_bytes) {
+      ++report.lines;
+      ++report.lines_rejected;
+      report.diagnostics.push_back(
+          {line_no, "", fmt::format("line of {} bytes, more than the limit of {}", full_size,
+                                    options.max_line_bytes), Severity::error});
+      continue;
+    }
     if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;

@@ -65,8 +65,12 @@ bool pragma_allowed(const char* name, const char* arg) {
 }
 
 bool function_allowed(const char* name) {
-  static constexpr std::array<std::string_view, 6> kDenied = {
-      "load_extension", "fts3_tokenizer", "readfile", "writefile", "edit", "sqlite_dbpage"};
+  // printf/format: one call such as printf('%.*c', 2000000000, 'x') builds its
+  // whole result before SQLite checks the length limit, running for seconds
+  // where the progress handler cannot stop it. Analysts can concatenate (||).
+  static constexpr std::array<std::string_view, 8> kDenied = {
+      "load_extension", "fts3_tokenizer", "readfile", "writefile", "edit", "sqlite_dbpage",
+      "printf",         "format"};
   return !among(kDenied, lower(name != nullptr ? name : ""));
 }
 
