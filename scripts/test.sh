@@ -25,3 +25,8 @@ cmake -S . -B "$build_dir" -DPOLICYDB_WERROR=ON -DPOLICYDB_BUILD_FUZZERS=ON "${c
 cmake --build "$build_dir" -j "$jobs"
 # A hung test fails after 10 minutes instead of stalling the whole run.
 ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --timeout 600
+
+# The extraction gate's scorer table, printed whether or not ctest showed it.
+echo
+echo "== extraction quality on ../shared/corpus (tests/extract/corpus_gate_test.cpp) =="
+"$build_dir/tests/policydb_extract_tests" "[gate]" | grep -v '^$' | grep -v '^=*$' || true
