@@ -159,6 +159,7 @@ TEST_CASE("reextract gives again the date given at ingest", "[store][curation]")
   }
   SECTION("ingested before migration 0005: the stored publication date stands in") {
     exec_raw(path, "DELETE FROM document_input");
+    CHECK(scalar(path, "SELECT count(*) FROM document_input") == 0);
   }
   SECTION("without any date the relative year stays unresolved (the control)") {
     exec_raw(path, "DELETE FROM document_input; UPDATE document SET published_on = NULL");
