@@ -138,7 +138,9 @@ using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementCloser>;
 
 [[noreturn]] void fail(sqlite3* db, int rc, const SandboxState& state, const SandboxOptions& o) {
   const int primary = rc & 0xFF;
-  if (primary == SQLITE_AUTH) {
+  // A denied function fails prepare with SQLITE_ERROR ("not authorized to use
+  // function"), not SQLITE_AUTH: the authorizer's record tells them apart.
+  if (primary == SQLITE_AUTH || !state.denied.empty()) {
     throw Error(ErrorCode::sql_denied,
                 fmt::format("the sandbox allows reads only; {} is not allowed", state.denied), rc);
   }
