@@ -257,6 +257,20 @@ void apply_naming(const Catalog& catalog, const Quantity& q, Naming name, const 
   out.quote_end = std::max(name.quote_end, q.end);
 }
 
+// A label must name something: a Han character other than a conjunction, or a
+// Latin letter. "1.5和2." — left over from a list of figures — names nothing.
+bool names_something(std::string_view label) {
+  static constexpr std::u32string_view kConnectives = U"和与及或至到";
+  for (std::size_t i = 0; i < label.size();) {
+    std::size_t n = 0;
+    const char32_t c = decode_at(label, i, &n);
+    i += std::max<std::size_t>(n, 1);
+    if (is_han(c) && kConnectives.find(c) == std::u32string_view::npos) return true;
+    if ((c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z')) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Candidate> build_candidate(const DocState& d, const Catalog& catalog, std::size_t qi,
@@ -270,7 +284,7 @@ std::optional<Candidate> build_candidate(const DocState& d, const Catalog& catal
   if (why != Rejection::none && why != Rejection::no_unit) return std::nullopt;
 
   Naming name = name_figure(d, catalog, qi, c, clause, previous);
-  if (name.core.empty()) return std::nullopt;
+  if (name.core.empty() || !names_something(name.label)) return std::nullopt;
   Candidate out;
   FactRecord& f = out.fact;
   f.value = q.value;
@@ -295,6 +309,9 @@ std::optional<Candidate> build_candidate(const DocState& d, const Catalog& catal
   if (mc.versus_national) f.versus = "national";
 
   set_kind_and_period(d, q, clause, name.from_after, out);
+  // No year anywhere (an undated report that names none): the figure cannot be
+  // placed in time, so it is not a fact. find_report_date said so already.
+  if (!f.period.valid()) return std::nullopt;
 
   bool national = national_subject(slice(d.text, win, hq.begin)) &&
                   !mc.versus_national && f.measure != Measure::rank;

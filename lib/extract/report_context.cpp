@@ -117,7 +117,8 @@ ReportDate find_report_date(std::string_view text, const DocumentMetadata& metad
   }
   Date guess = inferred_date(text);
   if (!guess.valid()) {
-    diagnostics.push_back({"no_date", "no date found: relative periods (今年, 去年) are not resolved", 0});
+    diagnostics.push_back({"no_date", "no date found: relative periods (今年, 去年) are not resolved, and figures with no "
+                           "stated year are skipped; give the report date (--date)", 0});
     return {Date{}, "none"};
   }
   diagnostics.push_back({"date_inferred", "no publication date given or found; using " + guess.to_string(), 0});

@@ -109,3 +109,24 @@ TEST_CASE("deadline years do not date a wire dateline", "[extract]") {
   auto r = extract_text("新华社武汉3月2日电 2023年,湖北数字经济增长迅速。到2027年,全省算力规模将翻番。", std::nullopt);
   CHECK(r.report_date == policydb::Date{2023, 3, 2});
 }
+
+TEST_CASE("a report with no date and no year gives no undated facts and says why", "[extract]") {
+  // Found by extract_fuzzer: such figures came out with an empty period.
+  auto r = extract_text("新华社长沙8月3日电 全省新建5G基站1.2万个,光伏装机容量提高2.5个百分点。", std::nullopt);
+  CHECK_FALSE(r.report_date.valid());
+  CHECK(r.facts.empty());
+  bool diagnosed = false;
+  for (const auto& d : r.diagnostics) {
+    diagnosed |= d.code == "no_date" && d.message.find("skipped") != std::string::npos;
+  }
+  CHECK(diagnosed);
+  // The same text with a date gives its figures.
+  auto dated = extract_text("新华社长沙8月3日电 全省新建5G基站1.2万个。", policydb::Date{2024, 8, 3});
+  CHECK(fact_with(dated, 12000) != nullptr);
+}
+
+TEST_CASE("a label made only of figures and connectives is not a metric", "[extract]") {
+  // Found by extract_fuzzer: a broken list "1.5和2.;5个百分点" named "1.5和2.".
+  auto r = extract_text("2023年,全省分别提高3.2、1.5和2.;5个百分点。", policydb::Date{2024, 1, 20});
+  for (const auto& f : r.facts) CHECK(f.metric.find("1.5和2") == std::string::npos);
+}
