@@ -94,11 +94,18 @@ void index_regions(const CatalogData& data,
       running.emplace(n.text, n.region_code);
     }
   }
-  for (const auto& [text, code] : running) running_names.push_back({text, code, true});
-  std::stable_sort(running_names.begin(), running_names.end(),
-                   [](const RegionName& a, const RegionName& b) {
-                     return to_code_points(a.text).size() > to_code_points(b.text).size();
-                   });
+  // Longest names first, so the gazetteer prefers 张家口市 over 张家口. Lengths
+  // are counted once: decoding inside the comparator made this sort the
+  // costliest step of opening a database.
+  std::vector<std::pair<std::size_t, RegionName>> by_length;
+  by_length.reserve(running.size());
+  for (const auto& [text, code] : running) {
+    by_length.push_back({to_code_points(text).size(), RegionName{text, code, true}});
+  }
+  std::stable_sort(by_length.begin(), by_length.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  running_names.reserve(running_names.size() + by_length.size());
+  for (auto& entry : by_length) running_names.push_back(std::move(entry.second));
 }
 
 void index_metrics(const CatalogData& data, std::unordered_map<std::string, std::size_t>& index) {
