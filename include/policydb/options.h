@@ -39,6 +39,13 @@ struct Options {
 
   Durability durability = Durability::process_crash;
 
+  // Memory-mapped I/O for the read connections, in MiB (SQLite caps it near
+  // 2 GiB). Reading pages through the map instead of read() calls halves the
+  // cost of queries over large files. 0 turns it off: with a map, an I/O error
+  // on the file (a disk failing, the file truncated behind SQLite's back) ends
+  // the process with SIGBUS instead of giving Error(io). Default: 2048.
+  int read_mmap_mib = 2048;
+
   // Page cache per connection, in KiB. Default: 16 MiB — inside a service's
   // memory budget, large enough to double bulk-load speed over SQLite's 2 MiB.
   int cache_size_kib = 16 * 1024;
