@@ -47,6 +47,7 @@ struct FactFilter {
   std::optional<std::string> metric{};
   std::optional<Kind> kind{};
   std::optional<Measure> measure{};
+  std::optional<Period> period{};        // exactly this period (2023, 2023-Q3, 2023-10)
   std::optional<Period> overlaps{};      // period overlaps this span
   std::optional<Date> ends_from{};       // period ends on or after (since)
   std::optional<Date> ends_to{};         // period ends on or before (until)
@@ -63,6 +64,7 @@ class POLICYDB_EXPORT FactQuery {
   FactQuery& metric(std::string_view code_alias_or_label);
   FactQuery& kind(Kind value);
   FactQuery& measure(Measure value);
+  FactQuery& period(const Period& period);  // exactly this period
   FactQuery& period_overlaps(const Period& period);
   FactQuery& since(int year);   // period ends in `year` or later
   FactQuery& until(int year);   // period ends in `year` or earlier

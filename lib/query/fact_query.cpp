@@ -32,6 +32,11 @@ FactQuery& FactQuery::measure(Measure value) {
   return *this;
 }
 
+FactQuery& FactQuery::period(const Period& period) {
+  filter_.period = period;
+  return *this;
+}
+
 FactQuery& FactQuery::period_overlaps(const Period& period) {
   filter_.overlaps = period;
   return *this;
@@ -67,8 +72,8 @@ detail::ReadSpec spec_of(const FactFilter& filter) {
 
 std::vector<Fact> FactQuery::list() const {
   std::vector<Fact> out;
-  detail::read_facts(*db_, spec_of(filter_), [&](const Fact& f) {
-    out.push_back(f);
+  detail::read_facts(*db_, spec_of(filter_), [&](Fact& f) {
+    out.push_back(std::move(f));
     return true;
   });
   return out;

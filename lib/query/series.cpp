@@ -67,8 +67,9 @@ Series Database::series(std::string_view region, std::string_view metric,
   spec.filter.measure = s.measure;
   // Key: (period end, period start, text) so 2023-10 and 2023 stay distinct points.
   std::map<std::tuple<Date, Date, std::string>, std::vector<Fact>> by_period;
-  detail::read_facts(*this, spec, [&](const Fact& f) {
-    by_period[{f.period.end(), f.period.start(), f.period.to_string()}].push_back(f);
+  detail::read_facts(*this, spec, [&](Fact& f) {
+    auto key = std::make_tuple(f.period.end(), f.period.start(), f.period.to_string());
+    by_period[std::move(key)].push_back(std::move(f));
     return true;
   });
   for (auto& [key, facts] : by_period) s.points.push_back(make_point(std::move(facts)));

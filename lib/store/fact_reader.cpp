@@ -1,9 +1,10 @@
 #include "store/fact_reader.h"
 
+#include <string_view>
 #include <variant>
 #include <vector>
 
-#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
 #include "policydb/error.h"
@@ -14,13 +15,26 @@
 namespace policydb::detail {
 namespace {
 
+// What the rows of one read share, decoded once: most rows of a query have the
+// region, metric, unit and document of the row before.
+struct RowCache {
+  bool region_known = false;
+  Region region;
+  std::int64_t metric_id = -1;
+  Metric metric;
+  std::int64_t unit_id = -1;
+  Unit unit;
+  bool document_known = false;
+  DocumentRef document;
+};
+
 constexpr const char* kColumns =
     "SELECT f.id, r.code, f.subregion, f.label, f.kind, f.measure, f.value, f.period,"
     " f.comparator, f.target_type, f.versus, f.quote, f.confidence,"
     " m.code, m.name_zh, m.name_en, m.measure, m.dimension, du.code, m.direction, m.curated,"
     " u.code, u.dimension, u.label_zh, u.to_base,"
     " d.id, d.source, d.sha256, d.published_on,"
-    " r.name, r.short_name, r.level";
+    " r.name, r.short_name, r.level, m.id, u.id";
 
 constexpr const char* kFrom =
     " FROM fact f JOIN region r ON r.id = f.region_id JOIN metric m ON m.id = f.metric_id"
@@ -45,6 +59,7 @@ struct Where {
   std::vector<std::string> clauses;
   std::vector<Param> params;
 
+  void add(std::string clause) { clauses.push_back(std::move(clause)); }
   void add(std::string clause, std::initializer_list<Param> values) {
     clauses.push_back(std::move(clause));
     params.insert(params.end(), values);
@@ -83,11 +98,10 @@ void add_region(const Catalog& catalog, const ReadSpec& spec, Where& w) {
               "f.region_id = {0} OR f.region_id IN (SELECT id FROM region WHERE parent_id = {0})"
               " OR f.region_id IN (SELECT member_id FROM region_member WHERE area_id = {0})",
               kRegionId),
-          {});
-    w.params.insert(w.params.end(), {region.code, region.code, region.code});
+          {region.code, region.code, region.code});
   } else {
     w.add(fmt::format("f.region_id = {}", kRegionId), {region.code});
-    if (!f.subregion) w.add("f.subregion IS NULL", {});
+    if (!f.subregion) w.add("f.subregion IS NULL");
   }
 }
 
@@ -111,11 +125,16 @@ Where build_where(const Catalog& catalog, const ReadSpec& spec) {
   if (f.subregion) {
     w.add("f.subregion = ?", {*f.subregion});
   } else if (spec.exact_subregion) {
-    w.add("f.subregion IS NULL", {});
+    w.add("f.subregion IS NULL");
   }
   add_metric(catalog, spec, w);
-  if (f.kind) w.add("f.kind = ?", {std::string(to_string(*f.kind))});
-  if (f.measure) w.add("f.measure = ?", {std::string(to_string(*f.measure))});
+  // Enum values are written into the SQL, not bound: the planner can then use
+  // the partial index on targets (schema/0006), and they come from a closed set.
+  if (f.kind) w.add(fmt::format("f.kind = '{}'", to_string(*f.kind)));
+  if (f.measure) w.add(fmt::format("f.measure = '{}'", to_string(*f.measure)));
+  if (f.period) {
+    w.add("f.period_end = ? AND f.period_start = ?", {day_key(f.period->end()), day_key(f.period->start())});
+  }
   if (f.overlaps) {
     w.add("f.period_start <= ? AND f.period_end >= ?",
           {day_key(f.overlaps->end()), day_key(f.overlaps->start())});
@@ -127,60 +146,90 @@ Where build_where(const Catalog& catalog, const ReadSpec& spec) {
   return w;
 }
 
-void bind_all(SQLite::Statement& q, const std::vector<Param>& params) {
+void bind_all(Statement& q, const std::vector<Param>& params) {
   int i = 0;
   for (const auto& p : params) {
     ++i;
     if (const auto* s = std::get_if<std::string>(&p)) {
-      q.bind(i, *s);
+      q.bind(i, std::string_view(*s));
     } else {
-      q.bind(i, static_cast<int64_t>(std::get<std::int64_t>(p)));
+      q.bind(i, std::get<std::int64_t>(p));
     }
   }
 }
 
-std::string text(const SQLite::Statement& q, int c) {
-  return q.getColumn(c).isNull() ? std::string() : q.getColumn(c).getString();
-}
-std::optional<std::string> opt_text(const SQLite::Statement& q, int c) {
-  if (q.getColumn(c).isNull()) return std::nullopt;
-  return q.getColumn(c).getString();
+std::optional<std::string> optional_text(const Statement& q, int c) {
+  if (q.is_null(c)) return std::nullopt;
+  return std::string(q.text(c));
 }
 
-Region region_of(const Catalog& catalog, const SQLite::Statement& q) {
-  if (const Region* r = catalog.region_by_code(text(q, 1))) return *r;
-  Region r;  // stored after the catalog snapshot was taken: what the row says
-  r.code = text(q, 1);
-  r.name = text(q, 29);
-  r.short_name = text(q, 30);
-  r.level = parse_region_level(text(q, 31)).value_or(RegionLevel::province);
-  return r;
+const Region& region_of(const Catalog& catalog, const Statement& q, RowCache& cache) {
+  const std::string_view code = q.text(1);
+  if (cache.region_known && code == cache.region.code) return cache.region;
+  if (const Region* r = catalog.region_by_code(code)) {
+    cache.region = *r;
+  } else {  // stored after the catalog snapshot was taken: what the row says
+    cache.region = Region{};
+    cache.region.code = std::string(code);
+    cache.region.name = std::string(q.text(29));
+    cache.region.short_name = std::string(q.text(30));
+    cache.region.level = parse_region_level(q.text(31)).value_or(RegionLevel::province);
+  }
+  cache.region_known = true;
+  return cache.region;
 }
 
-Fact fact_of(const Catalog& catalog, const SQLite::Statement& q) {
+const Metric& metric_of(const Statement& q, RowCache& cache) {
+  const std::int64_t id = q.int64(32);
+  if (id == cache.metric_id) return cache.metric;
+  cache.metric = {std::string(q.text(13)), std::string(q.text(14)),
+                  std::string(q.text(15)), parse_measure(q.text(16)).value_or(Measure::level),
+                  std::string(q.text(17)), std::string(q.text(18)),
+                  q.text(19) == "lower" ? Direction::lower_is_better : Direction::higher_is_better,
+                  q.int64(20) != 0};
+  cache.metric_id = id;
+  return cache.metric;
+}
+
+const Unit& unit_of(const Statement& q, RowCache& cache) {
+  const std::int64_t id = q.int64(33);
+  if (id == cache.unit_id) return cache.unit;
+  cache.unit = {std::string(q.text(21)), std::string(q.text(22)),
+                std::string(q.text(23)), q.real(24)};
+  cache.unit_id = id;
+  return cache.unit;
+}
+
+const DocumentRef& document_of(const Statement& q, RowCache& cache) {
+  const std::int64_t id = q.int64(25);
+  if (id == cache.document.id && cache.document_known) return cache.document;
+  cache.document.id = id;
+  cache.document.source = std::string(q.text(26));
+  cache.document.sha256 = std::string(q.text(27));
+  cache.document.published.reset();
+  if (!q.is_null(28)) cache.document.published = Date::parse(q.text(28));
+  cache.document_known = true;
+  return cache.document;
+}
+
+Fact fact_of(const Catalog& catalog, const Statement& q, RowCache& cache) {
   Fact f;
-  f.id = q.getColumn(0).getInt64();
-  f.region = region_of(catalog, q);
-  f.subregion = text(q, 2);
-  f.label = text(q, 3);
-  f.kind = parse_kind(text(q, 4)).value_or(Kind::actual);
-  f.measure = parse_measure(text(q, 5)).value_or(Measure::level);
-  f.value = q.getColumn(6).getDouble();
-  f.period = Period::parse(text(q, 7)).value_or(Period());
-  f.comparator = parse_comparator(text(q, 8)).value_or(Comparator::eq);
-  f.target_type = opt_text(q, 9);
-  f.versus = opt_text(q, 10);
-  f.quote = text(q, 11);
-  if (!q.getColumn(12).isNull()) f.confidence = q.getColumn(12).getDouble();
-  f.metric = {text(q, 13), text(q, 14), text(q, 15),
-              parse_measure(text(q, 16)).value_or(Measure::level), text(q, 17), text(q, 18),
-              text(q, 19) == "lower" ? Direction::lower_is_better : Direction::higher_is_better,
-              q.getColumn(20).getInt() != 0};
-  f.unit = {text(q, 21), text(q, 22), text(q, 23), q.getColumn(24).getDouble()};
-  f.document.id = q.getColumn(25).getInt64();
-  f.document.source = text(q, 26);
-  f.document.sha256 = text(q, 27);
-  if (auto d = opt_text(q, 28)) f.document.published = Date::parse(*d);
+  f.id = q.int64(0);
+  f.region = region_of(catalog, q, cache);
+  f.subregion = std::string(q.text(2));
+  f.label = std::string(q.text(3));
+  f.kind = parse_kind(q.text(4)).value_or(Kind::actual);
+  f.measure = parse_measure(q.text(5)).value_or(Measure::level);
+  f.value = q.real(6);
+  f.period = Period::parse(q.text(7)).value_or(Period());
+  f.comparator = parse_comparator(q.text(8)).value_or(Comparator::eq);
+  f.target_type = optional_text(q, 9);
+  f.versus = optional_text(q, 10);
+  f.quote = std::string(q.text(11));
+  if (!q.is_null(12)) f.confidence = q.real(12);
+  f.metric = metric_of(q, cache);
+  f.unit = unit_of(q, cache);
+  f.document = document_of(q, cache);
   return f;
 }
 
@@ -194,34 +243,75 @@ std::string order_by(const ReadSpec& spec) {
 
 }  // namespace
 
-void read_facts(const Database& db, const ReadSpec& spec,
-                const std::function<bool(const Fact&)>& row) {
-  const auto catalog = db.catalog();  // before the lease: catalog() may use the writer
-  const Where where = build_where(*catalog, spec);
-  auto lease = reader_pool(db.impl_for_internal_use()).acquire();
+FactReader::FactReader(const Database& db, bool snapshot)
+    : catalog_(db.catalog()),  // before the lease: catalog() may use the writer
+      lease_(reader_pool(db.impl_for_internal_use()).acquire()) {
+  // An in-memory database's lease is the writer's connection, held under the
+  // write mutex: nothing can change it meanwhile, and an enclosing read may
+  // already have a transaction open on it.
+  if (!snapshot || lease_.shares_writer()) return;
   try {
-    SQLite::Statement q(lease.db(), std::string(kColumns) + kFrom + where.sql() + order_by(spec));
-    bind_all(q, where.params);
-    while (q.executeStep()) {
-      if (!row(fact_of(*catalog, q))) break;
+    lease_.db().exec("BEGIN");
+    in_transaction_ = true;
+  } catch (const SQLite::Exception& e) {
+    throw_sqlite_error(e, "starting a read");
+  }
+}
+
+FactReader::~FactReader() {
+  if (!in_transaction_) return;
+  try {
+    lease_.db().exec("COMMIT");  // a read transaction: ends the snapshot
+  } catch (const SQLite::Exception&) {
+    // Nothing was written; the pooled connection's next BEGIN would fail
+    // loudly if the transaction were somehow still open.
+  }
+}
+
+void FactReader::read(const ReadSpec& spec, const std::function<bool(Fact&)>& row) {
+  const Where where = build_where(*catalog_, spec);
+  try {
+    auto q = lease_.prepare(std::string(kColumns) + kFrom + where.sql() + order_by(spec));
+    bind_all(*q, where.params);
+    RowCache cache;
+    while (q->step()) {
+      Fact fact = fact_of(*catalog_, *q, cache);
+      if (!row(fact)) break;
     }
   } catch (const SQLite::Exception& e) {
     throw_sqlite_error(e, "reading facts");
   }
 }
 
-std::size_t count_facts(const Database& db, const ReadSpec& spec) {
-  const auto catalog = db.catalog();
-  const Where where = build_where(*catalog, spec);
-  auto lease = reader_pool(db.impl_for_internal_use()).acquire();
+std::optional<Fact> FactReader::by_id(std::int64_t id) {
   try {
-    SQLite::Statement q(lease.db(), std::string("SELECT count(*)") + kFrom + where.sql());
-    bind_all(q, where.params);
-    q.executeStep();
-    return static_cast<std::size_t>(q.getColumn(0).getInt64());
+    auto q = lease_.prepare(std::string(kColumns) + kFrom + " WHERE f.id = ?");
+    q->bind(1, id);
+    if (!q->step()) return std::nullopt;
+    RowCache cache;
+    return fact_of(*catalog_, *q, cache);
+  } catch (const SQLite::Exception& e) {
+    throw_sqlite_error(e, "reading a fact");
+  }
+}
+
+std::size_t FactReader::count(const ReadSpec& spec) {
+  const Where where = build_where(*catalog_, spec);
+  try {
+    auto q = lease_.prepare(std::string("SELECT count(*)") + kFrom + where.sql());
+    bind_all(*q, where.params);
+    q->step();
+    return static_cast<std::size_t>(q->int64(0));
   } catch (const SQLite::Exception& e) {
     throw_sqlite_error(e, "counting facts");
   }
 }
+
+void read_facts(const Database& db, const ReadSpec& spec,
+                const std::function<bool(Fact&)>& row) {
+  FactReader(db).read(spec, row);
+}
+
+std::size_t count_facts(const Database& db, const ReadSpec& spec) { return FactReader(db).count(spec); }
 
 }  // namespace policydb::detail

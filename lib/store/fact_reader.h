@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <functional>
 #include <optional>
 #include <string>
@@ -10,6 +12,7 @@
 #include "policydb/database.h"
 #include "policydb/fact.h"
 #include "policydb/query.h"
+#include "store/reader_pool.h"
 
 namespace policydb::detail {
 
@@ -23,10 +26,40 @@ struct ReadSpec {
   bool order_by_id = false;                // insertion order (the exporter)
 };
 
+// Reads on one borrowed read connection, whose prepared statements are reused:
+// for callers that run many reads in a row (target progress). One thread only;
+// destroy it before writing to an in-memory database from the same thread.
+class FactReader {
+ public:
+  // With `snapshot`, every read sees the same committed state (one read
+  // transaction on a pooled connection, which also spares SQLite taking and
+  // dropping its file locks around each statement).
+  explicit FactReader(const Database& db, bool snapshot = false);
+  ~FactReader();
+  FactReader(const FactReader&) = delete;
+  FactReader& operator=(const FactReader&) = delete;
+
+  // Calls `row` for each matching fact, which it may move from; `row` returns
+  // false to stop. Throws Error(not_found) for an unknown filter region, Error(database) on faults.
+  void read(const ReadSpec& spec, const std::function<bool(Fact&)>& row);
+  // The fact with this id, if there is one.
+  std::optional<Fact> by_id(std::int64_t id);
+  std::size_t count(const ReadSpec& spec);
+
+  const Catalog& catalog() const { return *catalog_; }
+  ReadLease& lease() { return lease_; }
+
+ private:
+  std::shared_ptr<const Catalog> catalog_;
+  ReadLease lease_;
+  bool in_transaction_ = false;
+};
+
+// One read through a FactReader of its own.
 // Calls `row` for each matching fact; `row` returns false to stop.
 // Throws Error(not_found) for an unknown filter region, Error(database) on faults.
 void read_facts(const Database& db, const ReadSpec& spec,
-                const std::function<bool(const Fact&)>& row);
+                const std::function<bool(Fact&)>& row);
 
 std::size_t count_facts(const Database& db, const ReadSpec& spec);
 

@@ -146,3 +146,42 @@ TEST_CASE("Facts format for people", "[query]") {
   CHECK(fmt::format("{}", f) == "河南 示范工厂 ≥ 150 个 [target level, 2025]");
   CHECK(fmt::format("{}|{}|{}", f.period, f.kind, f.region) == "2025|target|河南");
 }
+
+TEST_CASE("An exact period filter matches that period only", "[query][seeds]") {
+  const auto db = seeded_database();
+  const auto expected = seeds_where([](const nlohmann::json& j) {
+    return j["region"] == "河南" && j["period"] == "2023-10" && !j.contains("subregion");
+  });
+  REQUIRE(expected > 0);
+  const auto month = db.facts().region("河南").period(policydb::Period::month(2023, 10)).list();
+  CHECK(month.size() == expected);
+  for (const auto& f : month) CHECK(f.period == policydb::Period::month(2023, 10));
+  // The year 2023 is another period, though it ends later and contains October.
+  for (const auto& f : db.facts().region("河南").period(policydb::Period::year(2023)).list()) {
+    CHECK(f.period.to_string() == "2023");
+  }
+}
+
+TEST_CASE("Pooled read connections reuse statements without mixing reads", "[query]") {
+  TempDir dir;
+  auto db = Database::open(dir / "pool.db");
+  {
+    std::ifstream in(seeds_path());
+    REQUIRE(db.load_jsonl(in).ok());
+  }
+  const auto total = db.facts().region("河南").count();
+  REQUIRE(total > 3);
+  // The same query nested inside itself: the inner one cannot take the
+  // statement the outer one is stepping, and both see every row.
+  std::size_t outer = 0, inner_rows = 0;
+  db.facts().region("河南").each([&](const policydb::Fact&) {
+    if (outer++ == 0) db.facts().region("河南").each([&](const policydb::Fact&) { return ++inner_rows > 0; });
+    return true;
+  });
+  CHECK(outer == total);
+  CHECK(inner_rows == total);
+  // Stopping early leaves no read open: a load after it is seen by the same query.
+  db.facts().region("河南").each([](const policydb::Fact&) { return false; });
+  load_text(db, fact_line("later.txt", "河南", "示范指标", "actual", 1, "个", "2024"));
+  CHECK(db.facts().region("河南").count() == total + 1);
+}

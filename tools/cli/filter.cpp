@@ -15,6 +15,7 @@ std::vector<FlagSpec> filter_flags() {
       {"metric", "METRIC", "metric code, alias, or a substring of the label"},
       {"kind", "KIND", "actual or target"},
       {"measure", "MEASURE", "level, ratio, growth, change or rank"},
+      {"period", "PERIOD", "exactly this period (2023, 2023-Q3, 2023-10, 2023-01/2023-06)"},
       {"since", "YEAR", "period ends in YEAR or later"},
       {"until", "YEAR", "period ends in YEAR or earlier"},
       {"as-of", "DATE", "period contains DATE (YYYY-MM-DD)"},
@@ -52,6 +53,13 @@ FactQuery query_from(const Database& db, const Args& args) {
           fmt::format("unknown --measure {} (level, ratio, growth, change or rank)", *text));
     }
     query.measure(*measure);
+  }
+  if (auto text = args.value("period")) {
+    auto period = Period::parse(*text);
+    if (!period) {
+      throw UsageError(fmt::format("--period wants a period such as 2023, 2023-Q3 or 2023-10, not '{}'", *text));
+    }
+    query.period(*period);
   }
   if (auto text = args.value("since")) query.since(parse_year("since", *text));
   if (auto text = args.value("until")) query.until(parse_year("until", *text));
