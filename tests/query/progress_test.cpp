@@ -126,3 +126,40 @@ TEST_CASE("Several sources for one period: the latest published wins", "[query][
   CHECK(s.points[1].alternatives[0].value == 100);
   CHECK(s.points[1].disagreement);
 }
+
+TEST_CASE("Progress judges by the newest and the oldest comparable actual only", "[query][progress]") {
+  // In memory (the writer's connection) and in a file (pooled readers with
+  // cached statements) the same facts must give the same answer.
+  const bool in_file = GENERATE(false, true);
+  TempDir dir;
+  auto db = Database::open(in_file ? dir / "p.db" : std::filesystem::path(":memory:"));
+  load_text(db,
+            fact_line("plan.txt", "湖北", "示范指标", "target", 200, "个", "2025") +
+                fact_line("a.txt", "湖北", "示范指标", "actual", 100, "个", "2020",
+                          R"({"published": "2021-02-01"})") +
+                // Two sources for 2023: the later publication is the latest actual.
+                fact_line("b.txt", "湖北", "示范指标", "actual", 150, "个", "2023",
+                          R"({"published": "2024-01-10"})") +
+                fact_line("c.txt", "湖北", "示范指标", "actual", 160, "个", "2023",
+                          R"({"published": "2024-03-01"})") +
+                // Not comparable: another dimension, after the deadline, a city, another measure.
+                fact_line("d.txt", "湖北", "示范指标", "actual", 50, "%", "2024") +
+                fact_line("e.txt", "湖北", "示范指标", "actual", 300, "个", "2026") +
+                fact_line("f.txt", "湖北", "示范指标", "actual", 999, "个", "2024", R"({"subregion": "武汉"})") +
+                fact_line("g.txt", "湖北", "示范指标", "actual", 1, "个", "2018", R"({"measure": "change"})"));
+  const auto progress = db.target_progress();
+  REQUIRE(progress.size() == 1);
+  const auto& p = progress[0];
+  REQUIRE(p.latest_actual);
+  CHECK(p.latest_actual->value == 160);
+  CHECK(p.latest_actual->document.source == "c.txt");
+  REQUIRE(p.earliest_actual);
+  CHECK(p.earliest_actual->value == 100);
+  CHECK(*p.observed_cagr == Approx(std::pow(1.6, 1.0 / 3) - 1).epsilon(1e-3));
+  CHECK(*p.ratio_achieved == Approx(0.8));
+  // The same read again (a cached statement, reset and rebound) gives the same.
+  CHECK(db.target_progress()[0].latest_actual->value == 160);
+  // A later load is seen by the next read: no statement keeps an old snapshot.
+  load_text(db, fact_line("h.txt", "湖北", "示范指标", "actual", 210, "个", "2024"));
+  CHECK(db.target_progress()[0].status == ProgressStatus::achieved);
+}
