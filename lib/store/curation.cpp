@@ -24,6 +24,7 @@
 #include "store/database_impl.h"
 #include "store/reader_pool.h"
 #include "store/sqlite_error.h"
+#include "store/writer.h"
 #include "text/decode.h"
 
 namespace policydb {
@@ -142,12 +143,15 @@ namespace detail {
 
 std::string original_text(std::string_view bytes) { return text::decode(bytes).utf8; }
 
-void write_document_input(SQLite::Database& db, std::int64_t document_id,
-                          const ExtractOptions& options) {
-  SQLite::Statement q(
-      db,
-      "INSERT OR REPLACE INTO document_input (document_id, given_date, given_province)"
-      " VALUES (?, ?, ?)");
+namespace {
+
+constexpr const char* kInsertInput =
+    "INSERT OR REPLACE INTO document_input (document_id, given_date, given_province) VALUES (?, ?, ?)";
+constexpr const char* kClearDiagnostics = "DELETE FROM document_diagnostic WHERE document_id = ?";
+constexpr const char* kInsertDiagnostic =
+    "INSERT INTO document_diagnostic (document_id, code, message, byte_offset) VALUES (?,?,?,?)";
+
+void bind_input(SQLite::Statement& q, std::int64_t document_id, const ExtractOptions& options) {
   q.bind(1, document_id);
   if (options.date)
     q.bind(2, options.date->to_string());
@@ -160,22 +164,43 @@ void write_document_input(SQLite::Database& db, std::int64_t document_id,
   q.exec();
 }
 
-void replace_diagnostics(SQLite::Database& db, std::int64_t document_id,
-                         const std::vector<Diagnostic>& diagnostics) {
-  SQLite::Statement clear(db, "DELETE FROM document_diagnostic WHERE document_id = ?");
+void insert_diagnostics(SQLite::Statement& clear, SQLite::Statement& insert, std::int64_t document_id,
+                        const std::vector<Diagnostic>& diagnostics) {
   clear.bind(1, document_id);
   clear.exec();
-  SQLite::Statement q(
-      db,
-      "INSERT INTO document_diagnostic (document_id, code, message, byte_offset) VALUES (?,?,?,?)");
   for (const Diagnostic& d : diagnostics) {
-    q.reset();
-    q.bind(1, document_id);
-    q.bind(2, d.code);
-    q.bind(3, d.message);
-    q.bind(4, static_cast<std::int64_t>(d.byte_offset));
-    q.exec();
+    insert.reset();
+    insert.bind(1, document_id);
+    insert.bind(2, d.code);
+    insert.bind(3, d.message);
+    insert.bind(4, static_cast<std::int64_t>(d.byte_offset));
+    insert.exec();
   }
+}
+
+}  // namespace
+
+void write_document_input(SQLite::Database& db, std::int64_t document_id,
+                          const ExtractOptions& options) {
+  SQLite::Statement q(db, kInsertInput);
+  bind_input(q, document_id, options);
+}
+
+void write_document_input(FactWriter& writer, std::int64_t document_id, const ExtractOptions& options) {
+  bind_input(writer.statement(kInsertInput), document_id, options);
+}
+
+void replace_diagnostics(SQLite::Database& db, std::int64_t document_id,
+                         const std::vector<Diagnostic>& diagnostics) {
+  SQLite::Statement clear(db, kClearDiagnostics);
+  SQLite::Statement insert(db, kInsertDiagnostic);
+  insert_diagnostics(clear, insert, document_id, diagnostics);
+}
+
+void replace_diagnostics(FactWriter& writer, std::int64_t document_id,
+                         const std::vector<Diagnostic>& diagnostics) {
+  insert_diagnostics(writer.statement(kClearDiagnostics), writer.statement(kInsertDiagnostic), document_id,
+                     diagnostics);
 }
 
 }  // namespace detail

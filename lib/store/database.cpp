@@ -11,6 +11,7 @@
 #include "store/database_impl.h"
 #include "store/migrate.h"
 #include "store/sqlite_error.h"
+#include "store/writer.h"
 
 namespace policydb {
 namespace detail {
@@ -29,7 +30,11 @@ void configure_connection(SQLite::Database& db, const Options& options) {
 
 }  // namespace detail
 
+Database::Impl::Impl() = default;
+Database::Impl::~Impl() = default;  // here, where FactWriter is complete
+
 void Database::Impl::reload_catalog_locked() {
+  ingest_writer.reset();  // another write path changed what it cached
   auto fresh = std::make_shared<const Catalog>(detail::read_catalog_data(*connection));
   std::lock_guard lock(catalog_mutex);
   catalog = std::move(fresh);

@@ -15,6 +15,7 @@ namespace policydb {
 
 namespace detail {
 class ReaderPool;  // lib/store/reader_pool.h (facts block, issue 3)
+class FactWriter;  // lib/store/writer.h
 }  // namespace detail
 
 struct Database::Impl {
@@ -23,6 +24,11 @@ struct Database::Impl {
   // The one read-write connection. REQUIRES: write_mutex held while writing.
   std::unique_ptr<SQLite::Database> connection;
   std::mutex write_mutex;
+  // The writer store_extraction keeps between documents, with its ids and
+  // prepared statements (lib/store/ingest.cpp). Dropped by any other write that
+  // may change what it has cached, and after a rolled-back ingest. Declared
+  // after `connection` so its statements are finalized first. REQUIRES: write_mutex.
+  std::unique_ptr<detail::FactWriter> ingest_writer;
 
   mutable std::mutex catalog_mutex;
   mutable std::shared_ptr<const Catalog> catalog;  // loaded on first use
@@ -31,13 +37,17 @@ struct Database::Impl {
   mutable std::mutex readers_mutex;
   mutable std::shared_ptr<detail::ReaderPool> readers;
 
-  // Drops the cached catalog so the next catalog() call re-reads aliases.
+  Impl();
+  ~Impl();
+
+  // Drops the cached catalog so the next catalog() call re-reads aliases. Keeps
+  // ingest_writer: only its own writes changed the catalog.
   void invalidate_catalog() {
     std::lock_guard lock(catalog_mutex);
     catalog.reset();
   }
   // Re-reads the catalog (aliases may have changed) and swaps it in, so readers
-  // never find the cache empty. REQUIRES: write_mutex held by the caller.
+  // never find the cache empty; drops ingest_writer. REQUIRES: write_mutex held.
   void reload_catalog_locked();
 };
 

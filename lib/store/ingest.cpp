@@ -55,6 +55,25 @@ detail::DocumentWrite document_of(const std::string& sha256, const ExtractResult
   return doc;
 }
 
+// The writer kept between documents, created on first use with the current
+// catalog. REQUIRES: impl.write_mutex held.
+detail::FactWriter& kept_writer(Database::Impl& impl) {
+  if (!impl.ingest_writer) {
+    std::shared_ptr<const Catalog> snapshot;
+    {
+      std::lock_guard catalog_lock(impl.catalog_mutex);
+      snapshot = impl.catalog;
+    }
+    if (!snapshot) {
+      impl.reload_catalog_locked();
+      std::lock_guard catalog_lock(impl.catalog_mutex);
+      snapshot = impl.catalog;
+    }
+    impl.ingest_writer = std::make_unique<detail::FactWriter>(*impl.connection, std::move(snapshot));
+  }
+  return *impl.ingest_writer;
+}
+
 }  // namespace
 
 IngestReport Database::ingest(const std::filesystem::path& file, const ExtractOptions& options) {
@@ -95,26 +114,37 @@ IngestReport Database::store_extraction(std::string_view bytes, const ExtractRes
   report.extractor_version = std::string(kExtractorVersion);
   const detail::DocumentWrite doc = document_of(report.sha256, result, options, bytes);
   report.source = doc.source;
-  std::shared_ptr<const Catalog> snapshot = catalog();
+  std::lock_guard lock(impl_->write_mutex);
+  // A rolled-back document may have created ids the kept writer remembers.
+  struct DropWriterUnlessCommitted {
+    Database::Impl& impl;
+    bool committed = false;
+    ~DropWriterUnlessCommitted() {
+      if (!committed) impl.ingest_writer.reset();
+    }
+  } guard{*impl_};
   try {
-    std::lock_guard lock(impl_->write_mutex);
     SQLite::Database& db = *impl_->connection;
+    detail::FactWriter& writer = kept_writer(*impl_);
+    // The writer takes every id from the database, so the per-row foreign-key
+    // lookups (four per fact) only cost time, as in load_jsonl; nothing here
+    // deletes, so no cascade is lost. The pragma only works outside a transaction.
+    const detail::ForeignKeysOff fk_off(db);
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    detail::FactWriter writer(db, snapshot);
+    writer.reset_counts();
     const detail::WriteResult written = writer.write(doc, result.facts, /*replace_same_source=*/false);
     if (written.outcome != DocumentOutcome::already_present) {
-      detail::write_document_input(db, written.document_id, options);
-      detail::replace_diagnostics(db, written.document_id, result.diagnostics);
+      detail::write_document_input(writer, written.document_id, options);
+      detail::replace_diagnostics(writer, written.document_id, result.diagnostics);
     }
     tx.commit();
+    guard.committed = true;
     report.stored = written.outcome != DocumentOutcome::already_present;
     report.document_id = written.document_id;
     report.facts = report.stored ? written.facts_written : 0;
-    if (writer.catalog_changed()) {
-      impl_->invalidate_catalog();
-      std::lock_guard catalog_lock(impl_->catalog_mutex);
-      impl_->catalog = std::make_shared<const Catalog>(detail::read_catalog_data(db));
-    }
+    // New uncurated metrics or units: queries re-read the catalog when they next
+    // need it. The kept writer already knows them.
+    if (writer.catalog_changed()) impl_->invalidate_catalog();
   } catch (const SQLite::Exception& e) {
     detail::throw_sqlite_error(e, "ingest");
   }

@@ -124,6 +124,7 @@ void read_lines(std::istream& in, const Catalog& catalog, const LoadOptions& opt
 void write_pending(Database::Impl& impl, const std::shared_ptr<const Catalog>& catalog,
                    const LoadOptions& options, Pending& pending, LoadReport& report) {
   std::lock_guard lock(impl.write_mutex);
+  impl.ingest_writer.reset();  // this load may create the metrics and units it has cached
   SQLite::Database& db = *impl.connection;
   // The writer takes every id from the database inside this transaction, so the
   // per-row foreign-key lookups (four per fact) only cost time; switched off for

@@ -93,6 +93,17 @@ FactWriter::FactWriter(SQLite::Database& db, std::shared_ptr<const Catalog> cata
   }
 }
 
+SQLite::Statement& FactWriter::statement(const std::string& sql) {
+  auto& slot = statements_[sql];
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(db_, sql);
+  } else {
+    slot->reset();
+    slot->clearBindings();
+  }
+  return *slot;
+}
+
 std::pair<std::int64_t, std::string> FactWriter::resolve_region(const std::string& name) const {
   const Region* region = catalog_->find_region(name);
   if (region == nullptr) {
@@ -125,7 +136,7 @@ std::int64_t FactWriter::unit_id(std::string_view unit) {
     throw Error(ErrorCode::invalid_argument, fmt::format("unknown unit \"{}\"", unit));
   }
   // FORMAT.md: an unseen measure word is a count unit of its own.
-  SQLite::Statement q(db_,
+  SQLite::Statement& q = statement(
       "INSERT INTO unit (code, dimension, label_zh, to_base) VALUES (?, 'count', ?, 1)");
   q.bind(1, key);
   q.bind(2, key);
@@ -159,7 +170,7 @@ std::int64_t FactWriter::metric_id(const FactRecord& f, std::int64_t unit) {
 
 std::int64_t FactWriter::create_metric(const std::string& code, const FactRecord& f,
                                        std::int64_t unit) {
-  SQLite::Statement q(db_,
+  SQLite::Statement& q = statement(
       "INSERT INTO metric (code, name_zh, measure, dimension, default_unit_id, curated)"
       " VALUES (?, ?, ?, ?, ?, 0)");
   q.bind(1, code);
@@ -175,7 +186,7 @@ std::int64_t FactWriter::create_metric(const std::string& code, const FactRecord
 }
 
 void FactWriter::add_alias(std::int64_t metric, const std::string& label) {
-  SQLite::Statement q(db_,
+  SQLite::Statement& q = statement(
       "INSERT OR IGNORE INTO metric_alias (alias, metric_id, source) VALUES (?, ?, 'catalog')");
   q.bind(1, label);
   q.bind(2, metric);
@@ -184,11 +195,13 @@ void FactWriter::add_alias(std::int64_t metric, const std::string& label) {
 
 std::optional<std::int64_t> FactWriter::existing_document(const DocumentWrite& doc, bool replace,
                                                           DocumentOutcome& outcome) {
-  SQLite::Statement same(db_, "SELECT id FROM document WHERE sha256 = ?");
+  SQLite::Statement& same = statement("SELECT id FROM document WHERE sha256 = ?");
   same.bind(1, doc.sha256);
   if (same.executeStep()) {
     outcome = DocumentOutcome::already_present;
-    return same.getColumn(0).getInt64();
+    const std::int64_t id = same.getColumn(0).getInt64();
+    same.reset();
+    return id;
   }
   outcome = DocumentOutcome::added;
   if (replace) {
@@ -208,7 +221,7 @@ std::optional<std::int64_t> FactWriter::existing_document(const DocumentWrite& d
 }
 
 std::int64_t FactWriter::insert_document(const DocumentWrite& doc) {
-  SQLite::Statement q(db_,
+  SQLite::Statement& q = statement(
       "INSERT INTO document (sha256, source, title, publisher, published_on, home_region_id,"
       " script, origin, extractor_version, text) VALUES (?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, doc.sha256);

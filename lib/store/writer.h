@@ -80,7 +80,11 @@ bool unit_acceptable(const Catalog& catalog, std::string_view unit);
 class FactWriter {
  public:
   // REQUIRES: the caller holds the write mutex and an open transaction on `db`
-  // for the writer's whole life; `catalog` is the database's catalog.
+  // whenever it calls the writer; `catalog` is the database's catalog. The
+  // writer keeps the ids it has read or created, so it may serve several
+  // transactions in a row (Database::store_extraction keeps one) only while
+  // every one of them commits and nothing else writes regions, units, metrics
+  // or aliases; after a rollback it must be dropped.
   FactWriter(SQLite::Database& db, std::shared_ptr<const Catalog> catalog);
 
   // Stores `doc` and `facts`. The same sha256 twice → already_present, nothing
@@ -95,6 +99,12 @@ class FactWriter {
   std::size_t units_created() const { return units_created_; }
   // New metrics, aliases or units were written: the catalog must be reloaded.
   bool catalog_changed() const { return metrics_created_ + units_created_ + aliases_added_ > 0; }
+  // Starts counting metrics, units and aliases created afresh (a writer kept
+  // across documents reports per document).
+  void reset_counts() { metrics_created_ = units_created_ = aliases_added_ = 0; }
+
+  // `sql` prepared once on the writer's connection, reset and unbound.
+  SQLite::Statement& statement(const std::string& sql);
 
  private:
   std::int64_t region_id(const FactRecord& f, std::string& subregion) const;
@@ -118,6 +128,7 @@ class FactWriter {
   std::unordered_map<std::string, std::int64_t> metric_ids_;   // code → id
   std::unordered_map<std::string, std::int64_t> label_ids_;    // label|code hint → id
   SQLite::Statement insert_fact_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   std::size_t metrics_created_ = 0;
   std::size_t units_created_ = 0;
   std::size_t aliases_added_ = 0;

@@ -1,16 +1,18 @@
 // `policydb ingest`: extract reports in parallel and store them from one writer.
 //
-// Workers extract documents in input order; the main thread stores each result
-// as soon as it and every earlier one are ready, so the database sees the files
-// in a stable order. Workers run at most kWindow documents ahead of the writer,
-// which bounds the memory held by extracted-but-unstored documents.
+// With --jobs 1 one thread reads, extracts and stores each file in turn. With
+// more, workers extract documents in input order and the calling thread stores
+// each result as soon as it and every earlier one are ready, so the database
+// sees the files in a stable order. Workers run at most kWindow documents ahead
+// of the writer in a ring of kWindow slots, and directories are walked as the
+// workers need files, so memory does not grow with the number of inputs.
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <fstream>
 #include <iterator>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -27,6 +29,8 @@ namespace {
 constexpr std::size_t kWindow = 16;
 
 struct Slot {
+  std::size_t index = 0;
+  std::filesystem::path file;
   std::string bytes;
   ExtractResult result;
   std::exception_ptr error;
@@ -44,21 +48,59 @@ bool is_report_file(const std::filesystem::path& path) {
   return !name.empty() && name[0] != '.' && kExtensions.count(path.extension().string()) > 0;
 }
 
-std::vector<std::filesystem::path> input_files(const std::vector<std::string>& args) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& arg : args) {
-    if (!std::filesystem::is_directory(arg)) {
-      files.emplace_back(arg);
-      continue;
+// The input files in order: each argument as given, a directory's report files
+// recursively in name order. Streams: it holds the sorted entries of the
+// directories on the current path only, not a list of every file.
+class FileWalk {
+ public:
+  explicit FileWalk(std::vector<std::string> args) : args_(std::move(args)) {}
+
+  std::optional<std::filesystem::path> next() {
+    while (true) {
+      if (!stack_.empty()) {
+        Level& top = stack_.back();
+        if (top.next == top.entries.size()) {
+          stack_.pop_back();
+          continue;
+        }
+        std::filesystem::path entry = std::move(top.entries[top.next++]);
+        if (std::filesystem::is_directory(entry)) {
+          push(entry);
+        } else if (is_report_file(entry) && std::filesystem::is_regular_file(entry)) {
+          return entry;
+        }
+        continue;
+      }
+      if (arg_ == args_.size()) return std::nullopt;
+      std::filesystem::path arg = args_[arg_++];
+      if (!std::filesystem::is_directory(arg)) return arg;  // read whatever its name
+      push(arg);
     }
-    std::vector<std::filesystem::path> found;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(arg)) {
-      if (entry.is_regular_file() && is_report_file(entry.path())) found.push_back(entry.path());
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
   }
-  return files;
+
+ private:
+  struct Level {
+    std::vector<std::filesystem::path> entries;  // sorted
+    std::size_t next = 0;
+  };
+
+  void push(const std::filesystem::path& dir) {
+    Level level;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) level.entries.push_back(entry.path());
+    std::sort(level.entries.begin(), level.entries.end());
+    stack_.push_back(std::move(level));
+  }
+
+  std::vector<std::string> args_;
+  std::size_t arg_ = 0;
+  std::vector<Level> stack_;
+};
+
+std::size_t count_files(const std::vector<std::string>& args) {
+  FileWalk walk(args);
+  std::size_t n = 0;
+  while (walk.next()) ++n;
+  return n;
 }
 
 std::string read_bytes(const std::filesystem::path& file) {
@@ -98,9 +140,9 @@ unsigned jobs_flag(const Args& args) {
   throw UsageError(fmt::format("--jobs wants a number from 1 to 256, not '{}'", *text));
 }
 
-void store_one(Context& ctx, Database& db, const std::filesystem::path& file, Slot& slot,
-               Totals& totals) {
+void store_one(Context& ctx, Database& db, Slot& slot, Totals& totals) {
   const bool bar = ctx.stderr_is_terminal;
+  const std::filesystem::path& file = slot.file;
   try {
     if (slot.error) std::rethrow_exception(slot.error);
     const auto report = db.store_extraction(slot.bytes, slot.result, options_for(ctx.args, file));
@@ -116,65 +158,123 @@ void store_one(Context& ctx, Database& db, const std::filesystem::path& file, Sl
     ++totals.failed;
     ctx.err << (bar ? "\r\033[K" : "") << fmt::format("{}: failed: {}\n", file.string(), e.what());
   }
-  slot = Slot{};  // free the document's memory
 }
 
-int run_ingest(Context& ctx) {
-  const auto files = input_files(ctx.args.positional());
-  const unsigned jobs =
-      std::min<unsigned>(jobs_flag(ctx.args), std::max<std::size_t>(1, files.size()));
-  (void)options_for(ctx.args, {});  // validate --date before starting threads
-  auto db = ctx.open_for_writing();
-  const Extractor extractor(db.catalog());
+void extract_into(const Context& ctx, const Extractor& extractor, Slot& slot) {
+  try {
+    slot.bytes = read_bytes(slot.file);
+    slot.result = extractor.extract(slot.bytes, options_for(ctx.args, slot.file));
+  } catch (...) {
+    slot.error = std::current_exception();
+  }
+  slot.done = true;
+}
 
-  std::vector<Slot> slots(files.size());
+// --jobs 1: one thread, one document at a time.
+void ingest_sequentially(Context& ctx, Database& db, const Extractor& extractor, FileWalk& walk,
+                         std::size_t total, Totals& totals) {
+  std::size_t done = 0;
+  while (auto file = walk.next()) {
+    Slot slot;
+    slot.file = std::move(*file);
+    extract_into(ctx, extractor, slot);
+    store_one(ctx, db, slot, totals);
+    if (ctx.stderr_is_terminal) draw_progress(ctx.err, ++done, total);
+  }
+}
+
+// --jobs N: N extracting workers, the calling thread stores.
+void ingest_in_parallel(Context& ctx, Database& db, const Extractor& extractor, FileWalk& walk,
+                        unsigned jobs, std::size_t total, Totals& totals) {
+  std::vector<Slot> ring(kWindow);
   std::mutex mutex;
   std::condition_variable changed;
-  std::size_t stored = 0;  // guarded by mutex
-  std::atomic<std::size_t> next{0};
+  // Guarded by mutex: files handed out, files stored, the walk's end or error.
+  std::size_t issued = 0, stored = 0;
+  bool exhausted = false, stopping = false;
+  std::exception_ptr walk_error;
   auto worker = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
+    while (true) {
+      Slot slot;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return i < stored + kWindow; });
+        changed.wait(lock, [&] { return stopping || exhausted || issued < stored + kWindow; });
+        if (stopping || exhausted) return;
+        try {
+          auto file = walk.next();
+          if (!file) {
+            exhausted = true;
+            changed.notify_all();
+            return;
+          }
+          slot.file = std::move(*file);
+        } catch (...) {  // an unreadable directory: stop handing out files
+          walk_error = std::current_exception();
+          exhausted = true;
+          changed.notify_all();
+          return;
+        }
+        slot.index = issued++;
       }
-      Slot slot;
-      try {
-        slot.bytes = read_bytes(files[i]);
-        slot.result = extractor.extract(slot.bytes, options_for(ctx.args, files[i]));
-      } catch (...) {
-        slot.error = std::current_exception();
-      }
-      slot.done = true;
+      extract_into(ctx, extractor, slot);
       std::lock_guard lock(mutex);
-      slots[i] = std::move(slot);
+      ring[slot.index % kWindow] = std::move(slot);
       changed.notify_all();
     }
   };
   std::vector<std::jthread> threads;
+  auto stop_workers = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stopping = true;
+      changed.notify_all();
+    }
+    threads.clear();  // joins
+  };
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
 
-  Totals totals;
-  for (std::size_t i = 0; i < files.size(); ++i) {
+  for (std::size_t i = 0;; ++i) {
     Slot slot;
     {
       std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return slots[i].done; });
-      slot = std::move(slots[i]);
+      Slot& next = ring[i % kWindow];
+      changed.wait(lock, [&] { return (next.done && next.index == i) || (exhausted && i >= issued); });
+      if (!(next.done && next.index == i)) break;  // every file stored
+      slot = std::move(next);
+      next = Slot{};
     }
     try {
-      store_one(ctx, db, files[i], slot, totals);
+      store_one(ctx, db, slot, totals);
     } catch (...) {
-      std::lock_guard lock(mutex);
-      stored = files.size() + kWindow;  // let waiting workers finish
-      next = files.size();
-      changed.notify_all();
+      stop_workers();
       throw;
     }
-    std::lock_guard lock(mutex);
-    stored = i + 1;
-    changed.notify_all();
-    if (ctx.stderr_is_terminal) draw_progress(ctx.err, i + 1, files.size());
+    slot = Slot{};  // free the document's memory before waiting for the next
+    {
+      std::lock_guard lock(mutex);
+      stored = i + 1;
+      changed.notify_all();
+    }
+    if (ctx.stderr_is_terminal) draw_progress(ctx.err, i + 1, total);
+  }
+  stop_workers();
+  if (walk_error) std::rethrow_exception(walk_error);
+}
+
+int run_ingest(Context& ctx) {
+  const auto& args = ctx.args.positional();
+  const unsigned jobs = jobs_flag(ctx.args);
+  (void)options_for(ctx.args, {});  // validate --date before starting threads
+  auto db = ctx.open_for_writing();
+  const Extractor extractor(db.catalog());
+  // The bar needs the total; a first walk counts without keeping the names.
+  const std::size_t total = ctx.stderr_is_terminal ? count_files(args) : 0;
+  FileWalk walk(args);
+  Totals totals;
+  if (jobs == 1) {
+    ingest_sequentially(ctx, db, extractor, walk, total, totals);
+  } else {
+    ingest_in_parallel(ctx, db, extractor, walk, jobs, total, totals);
   }
   if (ctx.stderr_is_terminal) ctx.err << '\n';
   ctx.out << fmt::format(
@@ -191,7 +291,7 @@ void add_ingest_commands(std::vector<Command>& commands) {
         "Extract report files and store their facts in the database",
         {{"date", "YYYY-MM-DD", "the reports' publication date (default: found in each text)"},
          {"province", "NAME", "the reports' home province (default: inferred)"},
-         {"jobs", "N", "extract N documents in parallel (default: one per CPU)"}},
+         {"jobs", "N", "extract N documents in parallel (default: one per CPU); 1: one thread does all"}},
         "FILE...|DIR",
         1,
         -1,
