@@ -15,6 +15,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,6 +92,19 @@ struct DocumentInfo {
   std::size_t facts = 0;
 };
 // ---- end of the curation types ----------------------------------------------
+
+// A report extracted by the caller, for Database::store_extractions.
+struct ExtractedDocument {
+  std::string_view bytes;                 // the report as read: its sha256 is its identity
+  const ExtractResult* result = nullptr;  // Extractor::extract(bytes, options)
+  ExtractOptions options;                 // as given to the extractor
+};
+
+// What store_extractions did with one document.
+struct StoredDocument {
+  IngestReport report;
+  std::string error;  // non-empty: this document's facts could not be stored; it was left out
+};
 
 class POLICYDB_EXPORT Database {
  public:
@@ -189,6 +203,13 @@ class POLICYDB_EXPORT Database {
   // in parallel and write from one thread). Throws like ingest().
   IngestReport store_extraction(std::string_view bytes, const ExtractResult& result,
                                 const ExtractOptions& options);
+  // Stores several documents extracted earlier in ONE transaction, each inside
+  // its own savepoint: a document whose facts cannot be stored is left out alone
+  // (StoredDocument::error), and after a crash every document is fully stored or
+  // absent. A commit costs more than writing a small document, so batches of a
+  // few dozen make a bulk ingest markedly cheaper. Results are in input order.
+  // Throws like ingest() for faults of the database; then none of the batch is stored.
+  std::vector<StoredDocument> store_extractions(std::span<const ExtractedDocument> documents);
   // ---- end of the ingestion block --------------------------------------------
 
   // ---- Curation (issue 9) — implemented in lib/store/curation.cpp ----------

@@ -107,48 +107,81 @@ IngestReport Database::ingest_bytes(std::string_view bytes, const ExtractOptions
 
 IngestReport Database::store_extraction(std::string_view bytes, const ExtractResult& result,
                                         const ExtractOptions& options) {
+  const ExtractedDocument document{bytes, &result, options};
+  StoredDocument stored = std::move(store_extractions({&document, 1}).front());
+  if (!stored.error.empty()) throw Error(ErrorCode::invalid_argument, stored.error);
+  return std::move(stored.report);
+}
+
+std::vector<StoredDocument> Database::store_extractions(std::span<const ExtractedDocument> documents) {
   if (read_only()) throw Error(ErrorCode::read_only, "cannot ingest into a read-only database");
-  IngestReport report;
-  report.sha256 = detail::Sha256::hex(bytes);
-  report.diagnostics = result.diagnostics;
-  report.extractor_version = std::string(kExtractorVersion);
-  const detail::DocumentWrite doc = document_of(report.sha256, result, options, bytes);
-  report.source = doc.source;
+  std::vector<StoredDocument> out(documents.size());
+  std::vector<detail::DocumentWrite> writes;
+  writes.reserve(documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const ExtractedDocument& d = documents[i];
+    if (d.result == nullptr) throw Error(ErrorCode::invalid_argument, "store_extractions: a document without a result");
+    IngestReport& report = out[i].report;
+    report.sha256 = detail::Sha256::hex(d.bytes);
+    report.diagnostics = d.result->diagnostics;
+    report.extractor_version = std::string(kExtractorVersion);
+    writes.push_back(document_of(report.sha256, *d.result, d.options, d.bytes));
+    report.source = writes.back().source;
+  }
   std::lock_guard lock(impl_->write_mutex);
   // A rolled-back document may have created ids the kept writer remembers.
   struct DropWriterUnlessCommitted {
     Database::Impl& impl;
     bool committed = false;
     ~DropWriterUnlessCommitted() {
-      if (!committed) impl.ingest_writer.reset();
+      if (committed) return;
+      impl.ingest_writer.reset();
+      impl.invalidate_catalog();  // it may have been read inside the rolled-back transaction
     }
   } guard{*impl_};
   try {
     SQLite::Database& db = *impl_->connection;
-    detail::FactWriter& writer = kept_writer(*impl_);
     // The writer takes every id from the database, so the per-row foreign-key
     // lookups (four per fact) only cost time, as in load_jsonl; nothing here
     // deletes, so no cascade is lost. The pragma only works outside a transaction.
     const detail::ForeignKeysOff fk_off(db);
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    writer.reset_counts();
-    const detail::WriteResult written = writer.write(doc, result.facts, /*replace_same_source=*/false);
-    if (written.outcome != DocumentOutcome::already_present) {
-      detail::write_document_input(writer, written.document_id, options);
-      detail::replace_diagnostics(writer, written.document_id, result.diagnostics);
+    bool catalog_changed = false;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+      const ExtractedDocument& d = documents[i];
+      IngestReport& report = out[i].report;
+      detail::FactWriter& writer = kept_writer(*impl_);
+      writer.reset_counts();
+      db.exec("SAVEPOINT document");
+      try {
+        const detail::WriteResult written = writer.write(writes[i], d.result->facts, /*replace_same_source=*/false);
+        if (written.outcome != DocumentOutcome::already_present) {
+          detail::write_document_input(writer, written.document_id, d.options);
+          detail::replace_diagnostics(writer, written.document_id, d.result->diagnostics);
+        }
+        db.exec("RELEASE document");
+        report.stored = written.outcome != DocumentOutcome::already_present;
+        report.document_id = written.document_id;
+        report.facts = report.stored ? written.facts_written : 0;
+        catalog_changed = catalog_changed || writer.catalog_changed();
+      } catch (const Error& e) {
+        // A fact the writer cannot resolve: this document only is undone, and the
+        // writer's ids (some may have been created inside it) are read again.
+        db.exec("ROLLBACK TO document");
+        db.exec("RELEASE document");
+        impl_->ingest_writer.reset();
+        out[i].error = e.what();
+      }
     }
     tx.commit();
     guard.committed = true;
-    report.stored = written.outcome != DocumentOutcome::already_present;
-    report.document_id = written.document_id;
-    report.facts = report.stored ? written.facts_written : 0;
     // New uncurated metrics or units: queries re-read the catalog when they next
     // need it. The kept writer already knows them.
-    if (writer.catalog_changed()) impl_->invalidate_catalog();
+    if (catalog_changed) impl_->invalidate_catalog();
   } catch (const SQLite::Exception& e) {
     detail::throw_sqlite_error(e, "ingest");
   }
-  return report;
+  return out;
 }
 
 }  // namespace policydb

@@ -62,3 +62,43 @@ TEST_CASE("ingesting a missing file throws io and writes nothing", "[extract][in
   CHECK_THROWS_AS(db.ingest(dir / "missing.txt"), policydb::Error);
   CHECK(count(db, "SELECT count(*) FROM document") == 0);
 }
+
+TEST_CASE("a batch stores each document whole; one that cannot be stored is left out alone",
+          "[extract][ingest]") {
+  policydb::testing::TempDir dir;
+  auto db = policydb::Database::open(dir / "facts.db");
+  const policydb::Extractor extractor(db.catalog());
+  policydb::ExtractOptions options;
+  options.source_name = "jiangxi.txt";
+  const std::string good = kReport;
+  const auto good_result = extractor.extract(good, options);
+  REQUIRE(good_result.facts.size() >= 3);
+  // A result whose fact names no region policydb knows: the writer refuses it.
+  const std::string bad = std::string(kReport) + "\n(修订)";
+  auto bad_result = extractor.extract(bad, options);
+  bad_result.facts.back().region = "不存在的省";
+  const std::string other = "湖南省统计局\n2024年3月1日\n2023年,全省工业投资增长9.8%。";
+  const auto other_result = extractor.extract(other, options);
+
+  const std::vector<policydb::ExtractedDocument> batch = {
+      {good, &good_result, options}, {bad, &bad_result, options},
+      {other, &other_result, options}, {good, &good_result, options}};
+  const auto stored = db.store_extractions(batch);
+  REQUIRE(stored.size() == 4);
+  CHECK(stored[0].error.empty());
+  CHECK(stored[0].report.stored);
+  CHECK(stored[0].report.facts == good_result.facts.size());
+  CHECK_FALSE(stored[1].error.empty());  // left out, nothing of it written
+  CHECK_FALSE(stored[1].report.stored);
+  CHECK(stored[2].report.stored);
+  CHECK_FALSE(stored[3].report.stored);  // the same bytes again, inside the batch
+  CHECK(count(db, "SELECT count(*) FROM document") == 2);
+  CHECK(count(db, "SELECT count(*) FROM fact") == good_result.facts.size() + other_result.facts.size());
+  // The kept writer was dropped with the failed document and works afterwards.
+  const std::string later = "广东省统计局\n2024年3月1日\n2023年,全省工业投资增长6.1%。";
+  const auto later_result = extractor.extract(later, options);
+  CHECK(db.store_extraction(later, later_result, options).stored);
+  // One document alone throws what the batch reports.
+  CHECK_THROWS_AS(db.store_extraction(bad, bad_result, options), policydb::Error);
+  CHECK(count(db, "SELECT count(*) FROM document") == 3);
+}

@@ -3,9 +3,11 @@
 // With --jobs 1 one thread reads, extracts and stores each file in turn. With
 // more, workers extract documents in input order and the calling thread stores
 // each result as soon as it and every earlier one are ready, so the database
-// sees the files in a stable order. Workers run at most kWindow documents ahead
-// of the writer in a ring of kWindow slots, and directories are walked as the
-// workers need files, so memory does not grow with the number of inputs.
+// sees the files in a stable order. Documents are stored up to kBatch per
+// transaction (Database::store_extractions: each stays all-or-nothing), because
+// a commit costs more than a small document. Workers run at most kWindow
+// documents ahead of the writer in a ring of kWindow slots, and directories are
+// walked as the workers need files, so memory does not grow with the inputs.
 #include <algorithm>
 #include <condition_variable>
 #include <exception>
@@ -26,7 +28,9 @@
 namespace policydb::cli {
 namespace {
 
-constexpr std::size_t kWindow = 16;
+// Documents extracted ahead of the writer, and stored per transaction at most.
+constexpr std::size_t kWindow = 32;
+constexpr std::size_t kBatch = 16;
 
 struct Slot {
   std::size_t index = 0;
@@ -140,23 +144,45 @@ unsigned jobs_flag(const Args& args) {
   throw UsageError(fmt::format("--jobs wants a number from 1 to 256, not '{}'", *text));
 }
 
-void store_one(Context& ctx, Database& db, Slot& slot, Totals& totals) {
+// Stores `slots` (in input order) in one transaction; a file that could not be
+// read or extracted, or whose facts could not be stored, counts as failed.
+void store_batch(Context& ctx, Database& db, std::vector<Slot>& slots, Totals& totals) {
   const bool bar = ctx.stderr_is_terminal;
-  const std::filesystem::path& file = slot.file;
-  try {
-    if (slot.error) std::rethrow_exception(slot.error);
-    const auto report = db.store_extraction(slot.bytes, slot.result, options_for(ctx.args, file));
-    report.stored ? ++totals.added : ++totals.skipped;
-    totals.facts += report.facts;
-    totals.diagnostics += report.diagnostics.size();
-    for (const auto& d : report.diagnostics) {
-      ctx.err << (bar ? "\r\033[K" : "")
-              << fmt::format("{}: {}: {}\n", file.string(), d.code, d.message);
-    }
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::io && e.code() != ErrorCode::parse) throw;  // database faults stop
+  auto fail = [&](const Slot& slot, const std::string& why) {
     ++totals.failed;
-    ctx.err << (bar ? "\r\033[K" : "") << fmt::format("{}: failed: {}\n", file.string(), e.what());
+    ctx.err << (bar ? "\r\033[K" : "") << fmt::format("{}: failed: {}\n", slot.file.string(), why);
+  };
+  std::vector<ExtractedDocument> documents;
+  std::vector<const Slot*> extracted;
+  for (const Slot& slot : slots) {
+    if (!slot.error) {
+      documents.push_back({slot.bytes, &slot.result, options_for(ctx.args, slot.file)});
+      extracted.push_back(&slot);
+    }
+  }
+  const auto stored = db.store_extractions(documents);  // database faults stop the ingest
+  std::size_t k = 0;
+  for (const Slot& slot : slots) {
+    if (slot.error) {
+      try {
+        std::rethrow_exception(slot.error);
+      } catch (const Error& e) {
+        if (e.code() != ErrorCode::io && e.code() != ErrorCode::parse) throw;
+        fail(slot, e.what());
+      }
+      continue;
+    }
+    const StoredDocument& result = stored[k++];
+    if (!result.error.empty()) {
+      fail(slot, result.error);
+      continue;
+    }
+    result.report.stored ? ++totals.added : ++totals.skipped;
+    totals.facts += result.report.facts;
+    totals.diagnostics += result.report.diagnostics.size();
+    for (const auto& d : result.report.diagnostics) {
+      ctx.err << (bar ? "\r\033[K" : "") << fmt::format("{}: {}: {}\n", slot.file.string(), d.code, d.message);
+    }
   }
 }
 
@@ -170,20 +196,28 @@ void extract_into(const Context& ctx, const Extractor& extractor, Slot& slot) {
   slot.done = true;
 }
 
-// --jobs 1: one thread, one document at a time.
+// --jobs 1: one thread, one document at a time, stored kBatch at a time.
 void ingest_sequentially(Context& ctx, Database& db, const Extractor& extractor, FileWalk& walk,
                          std::size_t total, Totals& totals) {
   std::size_t done = 0;
+  std::vector<Slot> batch;
+  auto flush = [&] {
+    store_batch(ctx, db, batch, totals);
+    done += batch.size();
+    batch.clear();
+    if (ctx.stderr_is_terminal) draw_progress(ctx.err, done, total);
+  };
   while (auto file = walk.next()) {
-    Slot slot;
+    Slot& slot = batch.emplace_back();
     slot.file = std::move(*file);
     extract_into(ctx, extractor, slot);
-    store_one(ctx, db, slot, totals);
-    if (ctx.stderr_is_terminal) draw_progress(ctx.err, ++done, total);
+    if (batch.size() == kBatch) flush();
   }
+  if (!batch.empty()) flush();
 }
 
-// --jobs N: N extracting workers, the calling thread stores.
+// --jobs N: N extracting workers; the calling thread stores whatever run of
+// consecutive documents is ready (up to kBatch) in one transaction.
 void ingest_in_parallel(Context& ctx, Database& db, const Extractor& extractor, FileWalk& walk,
                         unsigned jobs, std::size_t total, Totals& totals) {
   std::vector<Slot> ring(kWindow);
@@ -233,29 +267,32 @@ void ingest_in_parallel(Context& ctx, Database& db, const Extractor& extractor, 
   };
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
 
-  for (std::size_t i = 0;; ++i) {
-    Slot slot;
+  std::vector<Slot> batch;
+  for (std::size_t i = 0;;) {
     {
       std::unique_lock lock(mutex);
-      Slot& next = ring[i % kWindow];
-      changed.wait(lock, [&] { return (next.done && next.index == i) || (exhausted && i >= issued); });
-      if (!(next.done && next.index == i)) break;  // every file stored
-      slot = std::move(next);
-      next = Slot{};
+      auto ready = [&](std::size_t k) { return ring[k % kWindow].done && ring[k % kWindow].index == k; };
+      changed.wait(lock, [&] { return ready(i) || (exhausted && i >= issued); });
+      if (!ready(i)) break;  // every file stored
+      while (batch.size() < kBatch && ready(i)) {
+        batch.push_back(std::move(ring[i % kWindow]));
+        ring[i % kWindow] = Slot{};
+        ++i;
+      }
     }
     try {
-      store_one(ctx, db, slot, totals);
+      store_batch(ctx, db, batch, totals);
     } catch (...) {
       stop_workers();
       throw;
     }
-    slot = Slot{};  // free the document's memory before waiting for the next
+    batch.clear();  // free the documents' memory before waiting for more
     {
       std::lock_guard lock(mutex);
-      stored = i + 1;
+      stored = i;
       changed.notify_all();
     }
-    if (ctx.stderr_is_terminal) draw_progress(ctx.err, i + 1, total);
+    if (ctx.stderr_is_terminal) draw_progress(ctx.err, i, total);
   }
   stop_workers();
   if (walk_error) std::rethrow_exception(walk_error);
