@@ -63,11 +63,11 @@ class FileWalk {
     while (true) {
       if (!stack_.empty()) {
         Level& top = stack_.back();
-        if (top.next == top.entries.size()) {
+        if (top.next == top.names.size()) {
           stack_.pop_back();
           continue;
         }
-        std::filesystem::path entry = std::move(top.entries[top.next++]);
+        std::filesystem::path entry = top.dir / top.names[top.next++];
         if (std::filesystem::is_directory(entry)) {
           push(entry);
         } else if (is_report_file(entry) && std::filesystem::is_regular_file(entry)) {
@@ -83,15 +83,22 @@ class FileWalk {
   }
 
  private:
+  // One directory being walked. Its entries are kept as bare names: a
+  // std::filesystem::path of a file in a folder of 100 000 costs ten times the
+  // name, which made memory grow with the number of inputs.
   struct Level {
-    std::vector<std::filesystem::path> entries;  // sorted
+    std::filesystem::path dir;
+    std::vector<std::string> names;  // sorted
     std::size_t next = 0;
   };
 
   void push(const std::filesystem::path& dir) {
     Level level;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) level.entries.push_back(entry.path());
-    std::sort(level.entries.begin(), level.entries.end());
+    level.dir = dir;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      level.names.push_back(entry.path().filename().string());
+    }
+    std::sort(level.names.begin(), level.names.end());
     stack_.push_back(std::move(level));
   }
 
