@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <random>
 #include <sstream>
@@ -91,6 +92,48 @@ std::size_t require_whole_documents(const std::filesystem::path& path,
   return stored.size();
 }
 
+// Starts `policydb ARGS…` with its output discarded; returns the child's pid.
+pid_t spawn_cli(std::vector<std::string> args) {
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>("policydb"));
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (freopen("/dev/null", "w", stdout) == nullptr || freopen("/dev/null", "w", stderr) == nullptr) {
+      _exit(126);
+    }
+    execv(POLICYDB_CLI_PATH, argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+// Kills `run` at random moments `kills` times on a fresh file each time; after
+// every kill the stored documents are whole, and a re-run completes the batch.
+void kill_and_resume(const std::filesystem::path& path, const std::map<std::string, long long>& expected,
+                     int kills, const std::function<pid_t()>& run) {
+  const auto start = std::chrono::steady_clock::now();
+  REQUIRE(t::wait_child(run()).code == 0);
+  const long full_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                           std::chrono::steady_clock::now() - start).count();
+  REQUIRE(require_whole_documents(path, expected) == expected.size());
+
+  std::mt19937 rng(11);
+  for (int i = 0; i < kills; ++i) {
+    std::filesystem::remove(path);
+    std::filesystem::remove(path.string() + "-wal");
+    std::filesystem::remove(path.string() + "-shm");
+    const long delay = std::uniform_int_distribution<long>(full_us / 10, full_us)(rng);
+    const auto exit = t::kill_after(run(), std::chrono::microseconds(delay));
+    REQUIRE((exit.signal == SIGKILL || exit.code == 0));
+    if (!std::filesystem::exists(path)) continue;
+    require_whole_documents(path, expected);
+    REQUIRE(t::wait_child(run()).code == 0);  // the re-run skips what is there
+    CHECK(require_whole_documents(path, expected) == expected.size());
+  }
+}
+
 }  // namespace
 
 TEST_CASE("Batch loads and ingests survive SIGKILL at random moments, document by document",
@@ -152,41 +195,31 @@ TEST_CASE("policydb load killed at random moments leaves whole files, and a re-r
     expected[t::document_name(n)] = t::facts_in_document(n);
   }
   const auto path = dir / "cli.db";
-  auto run_cli = [&] {
-    std::vector<char*> argv;
-    std::string db_flag = "--db=" + path.string();
-    argv.push_back(const_cast<char*>("policydb"));
-    argv.push_back(const_cast<char*>("load"));
-    argv.push_back(db_flag.data());
-    for (auto& f : files) argv.push_back(f.data());
-    argv.push_back(nullptr);
-    const pid_t pid = fork();
-    if (pid == 0) {
-      if (freopen("/dev/null", "w", stdout) == nullptr || freopen("/dev/null", "w", stderr) == nullptr) {
-        _exit(126);
-      }
-      execv(POLICYDB_CLI_PATH, argv.data());
-      _exit(127);
-    }
-    return pid;
-  };
-  const auto start = std::chrono::steady_clock::now();
-  REQUIRE(t::wait_child(run_cli()).code == 0);
-  const long full_us = std::chrono::duration_cast<std::chrono::microseconds>(
-                           std::chrono::steady_clock::now() - start).count();
-  REQUIRE(require_whole_documents(path, expected) == expected.size());
+  kill_and_resume(path, expected, kills, [&] {
+    std::vector<std::string> args = {"load", "--db=" + path.string()};
+    args.insert(args.end(), files.begin(), files.end());
+    return spawn_cli(std::move(args));
+  });
+}
 
-  std::mt19937 rng(11);
-  for (int i = 0; i < kills; ++i) {
-    std::filesystem::remove(path);
-    std::filesystem::remove(path.string() + "-wal");
-    std::filesystem::remove(path.string() + "-shm");
-    const long delay = std::uniform_int_distribution<long>(full_us / 10, full_us)(rng);
-    const auto exit = t::kill_after(run_cli(), std::chrono::microseconds(delay));
-    REQUIRE((exit.signal == SIGKILL || exit.code == 0));
-    if (!std::filesystem::exists(path)) continue;
-    require_whole_documents(path, expected);
-    REQUIRE(t::wait_child(run_cli()).code == 0);  // the re-run skips what is there
-    CHECK(require_whole_documents(path, expected) == expected.size());
+TEST_CASE("policydb ingest killed at random moments leaves whole documents, and a re-run completes",
+          "[reliability][kill][cli]") {
+  // The tool commits up to 16 documents per transaction with a savepoint each;
+  // two extracting threads make the batches vary in size.
+  const int kills = std::max(3, t::env_count("POLICYDB_RELIABILITY_KILLS", 12) / 3);
+  t::TempDir dir;
+  std::filesystem::create_directories(dir / "reports");
+  std::map<std::string, long long> expected;
+  auto db = Database::open(":memory:");
+  const policydb::Extractor extractor(db.catalog());
+  for (int n = 0; n < kBatchDocuments; ++n) {
+    std::ofstream(dir / "reports" / report_name(n)) << report_text(n);
+    policydb::ExtractOptions options;
+    options.source_name = report_name(n);
+    expected[report_name(n)] = static_cast<long long>(extractor.extract(report_text(n), options).facts.size());
   }
+  const auto path = dir / "ingest.db";
+  kill_and_resume(path, expected, kills, [&] {
+    return spawn_cli({"ingest", "--db=" + path.string(), "--jobs", "2", (dir / "reports").string()});
+  });
 }
