@@ -2,6 +2,7 @@
 # Installs the Debian packages policydb needs to build, test and run.
 # Idempotent and quiet when everything is present; works as root or through sudo.
 #   scripts/setup.sh            build and test dependencies
+#   scripts/setup.sh --fuzz     also clang and its runtime (libFuzzer, sanitizers)
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,9 @@ packages=(
   # The report test renders HTML in headless Chromium; CJK fonts for its screenshots.
   chromium fonts-noto-cjk
 )
+if [ "${1:-}" = --fuzz ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
