@@ -32,19 +32,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A private scratch folder for this process (removed at exit).
+// A private scratch folder for this process. It exists only while an input
+// runs (libFuzzer leaves without running atexit handlers, so nothing may be
+// left in it between inputs).
 const fs::path& scratch_dir() {
   static const fs::path dir = [] {
     fs::path base = fs::exists("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
-    fs::path d = base / ("policydb_open_fuzzer." + std::to_string(::getpid()));
-    fs::create_directories(d);
-    std::atexit([] {
-      std::error_code ignored;
-      fs::remove_all(scratch_dir(), ignored);
-    });
-    return d;
+    return base / ("policydb_open_fuzzer." + std::to_string(::getpid()));
   }();
+  fs::create_directories(dir);
   return dir;
+}
+
+void remove_database(const fs::path& path) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    fs::remove(path.string() + suffix, ignored);
+  }
 }
 
 std::string read_file(const fs::path& path) {
@@ -68,7 +72,9 @@ const std::string& pristine_file() {
       const policydb::LoadReport report = db.load_jsonl(lines);
       if (report.facts_written != 3) std::abort();  // the seed file must hold facts
     }
-    return read_file(path);
+    std::string file = read_file(path);
+    remove_database(path);
+    return file;
   }();
   return bytes;
 }
@@ -95,13 +101,6 @@ std::string patched(const std::uint8_t* data, std::size_t size) {
     at += length;
   }
   return file;
-}
-
-void remove_database(const fs::path& path) {
-  std::error_code ignored;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    fs::remove(path.string() + suffix, ignored);
-  }
 }
 
 // Everything a user might do with a file once open() accepted it.
@@ -159,5 +158,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   open_and_use(path, /*read_only=*/true);
   open_and_use(path, /*read_only=*/false);
   remove_database(path);
+  std::error_code ignored;
+  fs::remove(scratch_dir(), ignored);
   return 0;
 }
