@@ -70,22 +70,36 @@ bool met(const Fact& target, double actual, bool lower) {
 
 // The actuals a target is judged by are those of its region, subregion, metric
 // and measure, ending on or before its deadline, in a unit of its dimension
-// (Fact::value_in). Only the newest and the oldest of them matter; ordered as
-// series() orders sources (period end, then publication, then load order), so
-// SQLite stops after the first block of equal period ends. The fact_target
-// index (schema/0006) finds the targets, fact_region_metric_period the actuals.
-constexpr const char* kComparableActual =
-    "(SELECT a.id FROM fact a JOIN unit ua ON ua.id = a.unit_id JOIN document da ON da.id = a.document_id"
-    " WHERE a.region_id = t.region_id AND a.metric_id = t.metric_id AND a.subregion IS t.subregion"
-    " AND a.kind = 'actual' AND a.measure = t.measure AND a.period_end <= t.period_end"
-    " AND ua.dimension = tu.dimension";
-constexpr const char* kNewestFirst =
-    " ORDER BY a.period_end DESC, da.published_on IS NULL, da.published_on DESC, a.id DESC LIMIT 1)";
-constexpr const char* kOldestFirst =
-    " ORDER BY a.period_end, da.published_on IS NULL DESC, da.published_on, a.id LIMIT 1)";
+// (Fact::value_in). Only the newest and the oldest of them matter, ordered as
+// series() orders sources: period end, then publication (undated last), then
+// load order. They are read in two steps: the last and the first period end
+// (an index walk that stops at the first comparable fact), then the facts
+// ending on each, whose publication dates come from a cache — the documents of
+// one province hold the actuals of many metrics, so a join would read the same
+// document rows again for every series. The fact_target index (schema/0006)
+// finds the targets, fact_region_metric_period the actuals.
+#define POLICYDB_COMPARABLE                                                                       \
+  " FROM fact a JOIN unit ua ON ua.id = a.unit_id"                                                \
+  " WHERE a.region_id = t.region_id AND a.metric_id = t.metric_id AND a.subregion IS t.subregion" \
+  " AND a.kind = 'actual' AND a.measure = t.measure AND ua.dimension = tu.dimension"              \
+  " AND a.period_end <= t.period_end"
+constexpr const char* kPeriodEnds =
+    "SELECT (SELECT a.period_end" POLICYDB_COMPARABLE " ORDER BY a.period_end DESC LIMIT 1),"
+    " (SELECT a.period_end" POLICYDB_COMPARABLE " ORDER BY a.period_end LIMIT 1),"
+    " t.region_id, t.metric_id, t.subregion, t.measure, tu.dimension"
+    " FROM fact t JOIN unit tu ON tu.id = t.unit_id WHERE t.id = ? AND tu.to_base > 0";
+#undef POLICYDB_COMPARABLE
+constexpr const char* kEndingOn =
+    "SELECT a.id, a.document_id FROM fact a JOIN unit ua ON ua.id = a.unit_id"
+    " WHERE a.region_id = ? AND a.metric_id = ? AND a.subregion IS ? AND a.kind = 'actual'"
+    " AND a.measure = ? AND ua.dimension = ? AND a.period_end = ?";
+constexpr const char* kPublished = "SELECT published_on FROM document WHERE id = ?";
 
+// The newest and oldest comparable actual, owned by the ActualCache (copied
+// only into the results that use them).
 struct ActualExtent {
-  std::optional<Fact> latest, earliest;
+  const Fact* latest = nullptr;
+  std::int64_t earliest_id = 0;  // read only when a trend is needed (ActualCache::fact)
 };
 
 // What one target_progress call has read: actual facts by id, and per series
@@ -109,8 +123,16 @@ class ActualCache {
     ActualExtent out;
     if (!known.latest_id) return out;
     out.latest = fact(*known.latest_id);
-    out.earliest = fact(*known.earliest_id);
+    out.earliest_id = *known.earliest_id;
     return out;
+  }
+
+  // The fact with `id`, read once; null when there is none. Stays valid as
+  // long as the cache (the map's nodes never move).
+  const Fact* fact(std::int64_t id) {
+    auto it = facts_.find(id);
+    if (it == facts_.end()) it = facts_.emplace(id, reader_.by_id(id)).first;
+    return it->second ? &*it->second : nullptr;
   }
 
  private:
@@ -130,41 +152,84 @@ class ActualCache {
   }
 
   Known read_extent(const Fact& target) {
-    static const std::string sql = std::string("SELECT ") + kComparableActual + kNewestFirst + ", " +
-                                   kComparableActual + kOldestFirst +
-                                   " FROM fact t JOIN unit tu ON tu.id = t.unit_id WHERE t.id = ? AND tu.to_base > 0";
     Known known;
     known.asked = target.period.end();
     try {
-      auto q = reader_.lease().prepare(sql);
-      q->bind(1, target.id);
-      if (q->step() && !q->is_null(0)) {
-        known.latest_id = q->int64(0);
-        known.earliest_id = q->int64(1);
+      auto ends = reader_.lease().prepare(kPeriodEnds);
+      ends->bind(1, target.id);
+      if (!ends->step() || ends->is_null(0)) return known;
+      const std::int64_t last_end = ends->int64(0), first_end = ends->int64(1);
+      auto block = reader_.lease().prepare(kEndingOn);
+      block->bind(1, ends->int64(2));
+      block->bind(2, ends->int64(3));
+      if (ends->is_null(4)) {
+        block->bind_null(3);
+      } else {
+        block->bind(3, ends->text(4));
       }
+      block->bind(4, ends->text(5));
+      block->bind(5, ends->text(6));
+      known.latest_id = pick(*block, last_end, /*newest=*/true);
+      known.earliest_id = pick(*block, first_end, /*newest=*/false);
     } catch (const SQLite::Exception& e) {
       detail::throw_sqlite_error(e, "reading the actuals of a target");
     }
-    if (known.latest_id) {
-      const auto latest = fact(*known.latest_id);
-      if (!latest) {  // cannot happen inside one snapshot; be safe
-        known.latest_id.reset();
-      } else {
-        known.latest_end = latest->period.end();
-      }
+    if (!known.latest_id || !known.earliest_id) {
+      known.latest_id.reset();
+      return known;
+    }
+    const auto latest = fact(*known.latest_id);
+    if (!latest) {  // cannot happen inside one snapshot; be safe
+      known.latest_id.reset();
+    } else {
+      known.latest_end = latest->period.end();
     }
     return known;
   }
 
-  std::optional<Fact> fact(std::int64_t id) {
-    auto it = facts_.find(id);
-    if (it == facts_.end()) it = facts_.emplace(id, reader_.by_id(id)).first;
+  // Among the comparable facts ending on `end`, the newest source (or the
+  // oldest): publication date, undated ones counting as oldest, then load order.
+  std::optional<std::int64_t> pick(detail::Statement& block, std::int64_t end, bool newest) {
+    block.rewind();
+    block.bind(6, end);
+    std::optional<std::int64_t> best;
+    std::optional<std::string> best_published;
+    while (block.step()) {
+      const std::int64_t id = block.int64(0);
+      const std::optional<std::string>& published = publication(block.int64(1));
+      if (!best) {
+        best = id;
+        best_published = published;
+        continue;
+      }
+      // The order of series(): (published IS NULL, published DESC, id DESC) first.
+      const bool later = published != best_published
+                             ? (!best_published || (published && *published > *best_published))
+                             : id > *best;
+      if (later == newest) {
+        best = id;
+        best_published = published;
+      }
+    }
+    return best;
+  }
+
+  const std::optional<std::string>& publication(std::int64_t document_id) {
+    auto it = published_.find(document_id);
+    if (it == published_.end()) {
+      auto q = reader_.lease().prepare(kPublished);
+      q->bind(1, document_id);
+      std::optional<std::string> date;
+      if (q->step() && !q->is_null(0)) date = std::string(q->text(0));
+      it = published_.emplace(document_id, std::move(date)).first;
+    }
     return it->second;
   }
 
   detail::FactReader& reader_;
   std::unordered_map<std::string, Known> extents_;
   std::unordered_map<std::int64_t, std::optional<Fact>> facts_;
+  std::unordered_map<std::int64_t, std::optional<std::string>> published_;  // by document id
 };
 
 void judge_trend(TargetProgress& p, const Fact& earliest) {
@@ -198,9 +263,9 @@ TargetProgress progress_of(ActualCache& cache, Fact target) {
   p.target_type = target.target_type;
   p.lower_is_better = lower_is_better(target);
   p.target = std::move(target);
-  ActualExtent actuals = cache.extent(p.target);
-  if (!actuals.latest || !actuals.earliest) return p;  // no_data
-  p.latest_actual = std::move(actuals.latest);
+  const ActualExtent actuals = cache.extent(p.target);
+  if (actuals.latest == nullptr) return p;  // no_data
+  p.latest_actual = *actuals.latest;
   p.actual_value = p.latest_actual->value_in(p.target.unit);
   if (p.target.value != 0) p.ratio_achieved = *p.actual_value / p.target.value;
   p.gap = p.target.value - *p.actual_value;
@@ -209,7 +274,9 @@ TargetProgress progress_of(ActualCache& cache, Fact target) {
     p.status = ProgressStatus::achieved;
     return p;
   }
-  judge_trend(p, *actuals.earliest);
+  const Fact* earliest = cache.fact(actuals.earliest_id);
+  if (earliest == nullptr) return p;  // cannot happen inside one snapshot
+  judge_trend(p, *earliest);
   return p;
 }
 

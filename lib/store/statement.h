@@ -35,6 +35,8 @@ class Statement {
   bool step();
   // Back to the start with no bindings, ending any read it holds open.
   void reset() noexcept;
+  // Back to the start, keeping the bindings (to run again with one changed).
+  void rewind() noexcept { sqlite3_reset(handle_); }
 
   [[nodiscard]] bool is_null(int column) const { return sqlite3_column_type(handle_, column) == SQLITE_NULL; }
   [[nodiscard]] std::int64_t int64(int column) const { return sqlite3_column_int64(handle_, column); }

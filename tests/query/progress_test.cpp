@@ -135,8 +135,10 @@ TEST_CASE("Progress judges by the newest and the oldest comparable actual only",
   auto db = Database::open(in_file ? dir / "p.db" : std::filesystem::path(":memory:"));
   load_text(db,
             fact_line("plan.txt", "湖北", "示范指标", "target", 200, "个", "2025") +
+                // Two sources for 2020: an undated one counts as the older.
                 fact_line("a.txt", "湖北", "示范指标", "actual", 100, "个", "2020",
                           R"({"published": "2021-02-01"})") +
+                fact_line("a0.txt", "湖北", "示范指标", "actual", 90, "个", "2020") +
                 // Two sources for 2023: the later publication is the latest actual.
                 fact_line("b.txt", "湖北", "示范指标", "actual", 150, "个", "2023",
                           R"({"published": "2024-01-10"})") +
@@ -154,8 +156,9 @@ TEST_CASE("Progress judges by the newest and the oldest comparable actual only",
   CHECK(p.latest_actual->value == 160);
   CHECK(p.latest_actual->document.source == "c.txt");
   REQUIRE(p.earliest_actual);
-  CHECK(p.earliest_actual->value == 100);
-  CHECK(*p.observed_cagr == Approx(std::pow(1.6, 1.0 / 3) - 1).epsilon(1e-3));
+  CHECK(p.earliest_actual->value == 90);
+  CHECK(p.earliest_actual->document.source == "a0.txt");
+  CHECK(*p.observed_cagr == Approx(std::pow(160.0 / 90, 1.0 / 3) - 1).epsilon(1e-3));
   CHECK(*p.ratio_achieved == Approx(0.8));
   // The same read again (a cached statement, reset and rebound) gives the same.
   CHECK(db.target_progress()[0].latest_actual->value == 160);
