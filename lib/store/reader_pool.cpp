@@ -29,11 +29,12 @@ ReadLease::~ReadLease() {
 }
 
 PreparedStatement ReadLease::prepare(const std::string& sql) {
-  if (owned_ == nullptr) {
+  auto uncached = [&] {
     auto statement = std::make_unique<Statement>(*db_, sql);
     Statement* raw = statement.get();
     return PreparedStatement(raw, nullptr, std::move(statement));
-  }
+  };
+  if (owned_ == nullptr) return uncached();  // the writer's connection: no cache
   auto& cache = owned_->statements;
   auto it = cache.find(sql);
   if (it == cache.end()) {
@@ -43,9 +44,7 @@ PreparedStatement ReadLease::prepare(const std::string& sql) {
     it = cache.emplace(sql, ReaderConnection::Cached{std::make_unique<Statement>(*db_, sql), false})
              .first;
   } else if (it->second.in_use) {  // nested use of the same query: a private copy
-    auto statement = std::make_unique<Statement>(*db_, sql);
-    Statement* raw = statement.get();
-    return PreparedStatement(raw, nullptr, std::move(statement));
+    return uncached();
   }
   it->second.in_use = true;
   return PreparedStatement(it->second.statement.get(), &it->second.in_use, nullptr);
