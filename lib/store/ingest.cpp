@@ -145,6 +145,7 @@ std::vector<StoredDocument> Database::store_extractions(std::span<const Extracte
     // lookups (four per fact) only cost time, as in load_jsonl; nothing here
     // deletes, so no cascade is lost. The pragma only works outside a transaction.
     const detail::ForeignKeysOff fk_off(db);
+    const detail::TempStoreInMemory savepoint_journals_in_memory(db);
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     bool catalog_changed = false;
     for (std::size_t i = 0; i < documents.size(); ++i) {

@@ -45,6 +45,19 @@ ForeignKeysOff::~ForeignKeysOff() {
   if (was_on_) db_.tryExec("PRAGMA foreign_keys = ON");
 }
 
+TempStoreInMemory::TempStoreInMemory(SQLite::Database& db)
+    : db_(db), was_(db.execAndGet("PRAGMA temp_store").getInt()) {
+  // Changing the setting drops TEMP objects; the write connection keeps none
+  // outside migrations, which run before any ingest.
+  if (was_ != 2) db_.exec("PRAGMA temp_store = MEMORY");
+}
+
+TempStoreInMemory::~TempStoreInMemory() {
+  // Never throws: a failure leaves the journals in memory, which costs memory
+  // only while a transaction runs.
+  if (was_ != 2) db_.tryExec(fmt::format("PRAGMA temp_store = {}", was_).c_str());
+}
+
 bool is_measure_word(std::string_view unit) {
   // Decode UTF-8 by hand: CJK Unified Ideographs (and extension A) only.
   std::size_t count = 0;

@@ -71,6 +71,26 @@ class ForeignKeysOff {
   bool was_on_;
 };
 
+// Keeps the connection's statement journals in memory while it lives (PRAGMA
+// temp_store = MEMORY, restored after). A SAVEPOINT journals the original of
+// every page it changes; past 64 KiB SQLite spills that journal to a temp file,
+// and with a savepoint per ingested document those spills were most of the
+// writes of an ingest. The journal is emptied when the savepoint is released,
+// so it holds one document's pages at most. Scoped, not set for good, because
+// the same setting would also hold big sorts (CREATE INDEX in a migration) in
+// memory. Must be made outside a transaction.
+class TempStoreInMemory {
+ public:
+  explicit TempStoreInMemory(SQLite::Database& db);
+  ~TempStoreInMemory();
+  TempStoreInMemory(const TempStoreInMemory&) = delete;
+  TempStoreInMemory& operator=(const TempStoreInMemory&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  int was_;
+};
+
 // True for a measure word FORMAT.md lets loaders add: 1–4 CJK ideographs.
 bool is_measure_word(std::string_view unit);
 
