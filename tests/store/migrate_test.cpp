@@ -1,3 +1,7 @@
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/Database.h>
@@ -87,6 +91,57 @@ TEST_CASE("A file at every earlier version is upgraded with its data intact", "[
       CHECK(raw.execAndGet("SELECT region FROM facts WHERE metric_code = '5g_base_stations'").getString() == "河南");
     }
   }
+}
+
+TEST_CASE("Migration 7 rebuilds fact with the same rows, indexes and rules", "[store][migrate]") {
+  TempDir dir;
+  const auto path = dir / "v6.db";
+  make_file_at_version(path, 6);
+  insert_sample_fact(path);
+  auto rows = [&] {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(raw, "SELECT * FROM fact ORDER BY id");
+    std::string out;
+    while (q.executeStep()) {
+      for (int c = 0; c < q.getColumnCount(); ++c) out += q.getColumn(c).getString() + "|";
+      out += "\n";
+    }
+    return out;
+  };
+  const std::string before = rows();
+  { (void)Database::open(path); }
+  CHECK(rows() == before);
+
+  SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+  SQLite::Statement indexes(raw, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema"
+                                 " WHERE type = 'index' AND tbl_name = 'fact' ORDER BY name)");
+  REQUIRE(indexes.executeStep());
+  CHECK(indexes.getColumn(0).getString() ==
+        "fact_document fact_metric_period_region fact_region_metric_period fact_target");
+  CHECK(raw.execAndGet("SELECT count(*) FROM facts").getInt() == 1);
+
+  // Every value 0001 allowed is still allowed, and what it refused is refused.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> allowed = {
+      {"kind", {"actual", "target"}},
+      {"measure", {"level", "ratio", "growth", "change", "rank"}},
+      {"comparator", {"eq", "gt", "ge", "lt", "le", "approx"}},
+      {"period_grain", {"day", "month", "quarter", "year", "span"}},
+      {"target_type", {"binding", "anticipatory"}},
+      {"versus", {"national", "target", "province_average"}},
+  };
+  for (const auto& [column, values] : allowed) {
+    for (const auto& value : values) {
+      INFO(column << " = " << value);
+      CHECK_NOTHROW(raw.exec("UPDATE fact SET " + column + " = '" + value + "'"));
+    }
+    INFO(column);
+    CHECK_THROWS_WITH(raw.exec("UPDATE fact SET " + column + " = 'Actual'"), Catch::Contains("CHECK constraint failed"));
+    CHECK_THROWS_WITH(raw.exec("UPDATE fact SET " + column + " = ''"), Catch::Contains("CHECK constraint failed"));
+  }
+  CHECK_NOTHROW(raw.exec("UPDATE fact SET target_type = NULL, versus = NULL"));
+  CHECK_THROWS_WITH(raw.exec("UPDATE fact SET kind = NULL"), Catch::Contains("NOT NULL"));
+  CHECK_THROWS_WITH(raw.exec("UPDATE fact SET period_end = period_start - 1"), Catch::Contains("CHECK constraint failed"));
+  CHECK_THROWS_WITH(raw.exec("UPDATE fact SET confidence = 1.5"), Catch::Contains("CHECK constraint failed"));
 }
 
 TEST_CASE("A file from a newer library is refused and left byte-for-byte untouched", "[store][migrate]") {
