@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "policydb/database.h"
 #include "policydb/fact.h"
@@ -24,6 +25,23 @@ struct ReadSpec {
   bool exact_subregion = false;            // subregion = filter.subregion, or NULL when unset
   bool newest_first = false;               // order by period end descending
   bool order_by_id = false;                // insertion order (the exporter)
+};
+
+// The region, metric and unit rows a read's facts name, by id, each read from
+// the database once. Returns null for an id with no row.
+class ReferenceCache {
+ public:
+  explicit ReferenceCache(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(catalog)) {}
+  void clear();
+  const Region* region(ReadLease& lease, std::int64_t id);
+  const Metric* metric(ReadLease& lease, std::int64_t id);
+  const Unit* unit(ReadLease& lease, std::int64_t id);
+
+ private:
+  std::shared_ptr<const Catalog> catalog_;  // full Region records, by code
+  std::unordered_map<std::int64_t, Region> regions_;
+  std::unordered_map<std::int64_t, Metric> metrics_;
+  std::unordered_map<std::int64_t, Unit> units_;
 };
 
 // Reads on one borrowed read connection, whose prepared statements are reused:
@@ -52,6 +70,7 @@ class FactReader {
  private:
   std::shared_ptr<const Catalog> catalog_;
   ReadLease lease_;
+  ReferenceCache references_;  // kept across reads only within a snapshot
   bool in_transaction_ = false;
 };
 

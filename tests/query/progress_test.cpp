@@ -127,6 +127,34 @@ TEST_CASE("Several sources for one period: the latest published wins", "[query][
   CHECK(s.points[1].disagreement);
 }
 
+TEST_CASE("Periods that end on the same day stay distinct points, in time order", "[query][series]") {
+  const bool in_file = GENERATE(false, true);
+  TempDir dir;
+  auto db = Database::open(in_file ? dir / "s.db" : std::filesystem::path(":memory:"));
+  // Loaded out of order; 2023-Q3 and 2023-07/2023-09 cover the same days.
+  load_text(db, fact_line("a.txt", "浙江", "示范工厂", "actual", 12, "个", "2023-12") +
+                    fact_line("a.txt", "浙江", "示范工厂", "actual", 30, "个", "2023-Q3") +
+                    fact_line("b.txt", "浙江", "示范工厂", "actual", 100, "个", "2023") +
+                    fact_line("b.txt", "浙江", "示范工厂", "actual", 31, "个", "2023-07/2023-09") +
+                    fact_line("c.txt", "浙江", "示范工厂", "actual", 40, "个", "2023-Q4") +
+                    fact_line("c.txt", "浙江", "示范工厂", "actual", 90, "个", "2022"));
+  const auto s = db.series("浙江", "示范工厂");
+  std::vector<std::string> periods;
+  for (const auto& p : s.points) periods.push_back(p.period.to_string());
+  CHECK(periods == std::vector<std::string>{"2022", "2023-07/2023-09", "2023-Q3", "2023", "2023-Q4", "2023-12"});
+  for (const auto& p : s.points) {
+    CHECK(p.alternatives.empty());
+    CHECK(p.fact.period == p.period);
+    CHECK(p.fact.region.name == "浙江省");
+    CHECK(p.fact.unit.code == "个");
+    CHECK_FALSE(p.fact.metric.curated);
+  }
+  CHECK(s.points[1].fact.value == 31);
+  CHECK(s.points[1].fact.document.source == "b.txt");
+  CHECK(s.points[2].fact.value == 30);
+  CHECK(s.points[2].fact.document.source == "a.txt");
+}
+
 TEST_CASE("Progress judges by the newest and the oldest comparable actual only", "[query][progress]") {
   // In memory (the writer's connection) and in a file (pooled readers with
   // cached statements) the same facts must give the same answer.
