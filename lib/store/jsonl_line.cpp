@@ -1,5 +1,6 @@
 #include "store/jsonl_line.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
@@ -97,14 +98,21 @@ class LineReader {
 
 // Parses JSON, refusing duplicate keys (nlohmann keeps the last one silently).
 std::optional<json> parse_object(std::string_view line, std::string& problem) {
-  std::vector<std::set<std::string>> keys;
+  // The keys of each open object. A line's objects have a dozen keys at most,
+  // so a linear search beats a set (and its allocations) on every line.
+  std::vector<std::vector<std::string>> keys;
   std::string duplicate;
   auto callback = [&](int, json::parse_event_t event, json& parsed) {
     if (event == json::parse_event_t::object_start) keys.emplace_back();
     if (event == json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
-    if (event == json::parse_event_t::key && !keys.empty() && duplicate.empty() &&
-        !keys.back().insert(parsed.get<std::string>()).second) {
-      duplicate = parsed.get<std::string>();
+    if (event == json::parse_event_t::key && !keys.empty() && duplicate.empty()) {
+      const auto& key = parsed.get_ref<const std::string&>();
+      auto& seen = keys.back();
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        duplicate = key;
+      } else {
+        seen.push_back(key);
+      }
     }
     return true;
   };

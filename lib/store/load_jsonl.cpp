@@ -5,8 +5,13 @@
 // document's lines; (2) unless the file is rejected, write all documents in ONE
 // IMMEDIATE transaction with one FactWriter (prepared statements and lookup
 // maps shared by the whole file).
+#include <algorithm>
+#include <exception>
+#include <future>
 #include <istream>
+#include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -90,35 +95,119 @@ bool read_bounded_line(std::istream& in, std::vector<char>& buffer, std::size_t 
   return true;
 }
 
+// One input line of a block: its text, or why it was refused unread.
+struct BlockLine {
+  std::size_t number = 0;
+  std::string text;
+  std::optional<LoadDiagnostic> too_long;
+  detail::ParsedLine parsed;
+};
+
+// Lines are parsed a block at a time, the block shared among threads, while
+// the calling thread reads the next block and adds the one before: parsing and
+// validating (nlohmann's parser with the duplicate-key check) was over half of
+// a load's time, and each line stands alone. Blocks are added in input order,
+// so documents, their hashes and the diagnostics are exactly those of a
+// sequential read.
+constexpr std::size_t kBlockLines = 8192;
+constexpr std::size_t kLinesPerThreadAtLeast = 512;
+
+unsigned parse_threads() { return std::clamp(std::thread::hardware_concurrency(), 1U, 4U); }
+
+void parse_block(std::vector<BlockLine>& block, const Catalog& catalog, const LoadOptions& options) {
+  auto parse_range = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      if (!block[i].too_long) block[i].parsed = detail::parse_fact_line(block[i].text, block[i].number, catalog, options);
+    }
+  };
+  const std::size_t threads = std::min<std::size_t>(parse_threads(), block.size() / kLinesPerThreadAtLeast);
+  if (threads <= 1) {
+    parse_range(0, block.size());
+    return;
+  }
+  const std::size_t share = (block.size() + threads - 1) / threads;
+  std::vector<std::exception_ptr> errors(threads);
+  {
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) {
+      helpers.emplace_back([&, t] {
+        try {
+          parse_range(t * share, std::min(block.size(), (t + 1) * share));
+        } catch (...) {  // std::bad_alloc: rethrown on the calling thread
+          errors[t] = std::current_exception();
+        }
+      });
+    }
+    try {
+      parse_range(0, share);
+    } catch (...) {
+      errors[0] = std::current_exception();
+    }
+  }  // joins
+  for (const auto& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+}
+
+void add_block(std::vector<BlockLine>& block, LoadReport& report, Pending& pending) {
+  for (BlockLine& line : block) {
+    ++report.lines;
+    if (line.too_long) {
+      ++report.lines_rejected;
+      report.diagnostics.push_back(std::move(*line.too_long));
+      continue;
+    }
+    for (auto& d : line.parsed.diagnostics) report.diagnostics.push_back(std::move(d));
+    if (line.parsed.record) {
+      pending.add(std::move(*line.parsed.record), line.text);
+    } else {
+      ++report.lines_rejected;
+    }
+  }
+  block.clear();
+}
+
 void read_lines(std::istream& in, const Catalog& catalog, const LoadOptions& options,
                 LoadReport& report, Pending& pending) {
   std::string line;
   std::vector<char> buffer;
   std::size_t line_no = 0;
   std::size_t full_size = 0;
+  // `block` is being read; `parsing` parses `parsed` meanwhile. Declared in this
+  // order so that an exception waits for the parse before freeing its block.
+  std::vector<BlockLine> block, parsed;
+  std::future<void> parsing;
+  auto flush = [&] {
+    if (parsing.valid()) {
+      parsing.get();  // rethrows a failure of the parse
+      add_block(parsed, report, pending);
+    }
+    if (block.empty()) return;
+    parsed = std::move(block);
+    block.clear();
+    parsing = std::async(std::launch::async, [&] { parse_block(parsed, catalog, options); });
+  };
   while (read_bounded_line(in, buffer, options.max_line_bytes, line, full_size)) {
     ++line_no;
     if (full_size > options.max_line_bytes) {
-      ++report.lines;
-      ++report.lines_rejected;
-      report.diagnostics.push_back(
-          {line_no, "", fmt::format("line of {} bytes, more than the limit of {}", full_size,
-                                    options.max_line_bytes), Severity::error});
-      continue;
-    }
-    if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    ++report.lines;
-    auto parsed = detail::parse_fact_line(line, line_no, catalog, options);
-    for (auto& d : parsed.diagnostics) report.diagnostics.push_back(std::move(d));
-    if (parsed.record) {
-      pending.add(std::move(*parsed.record), line);
+      BlockLine& refused = block.emplace_back();
+      refused.number = line_no;
+      refused.too_long = LoadDiagnostic{line_no, "", fmt::format("line of {} bytes, more than the limit of {}",
+                                                                 full_size, options.max_line_bytes),
+                                        Severity::error};
     } else {
-      ++report.lines_rejected;
+      if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      BlockLine& next = block.emplace_back();
+      next.number = line_no;
+      next.text = line;
     }
+    if (block.size() == kBlockLines) flush();
   }
   if (in.bad()) throw Error(ErrorCode::io, fmt::format("cannot read {}", options.input_name));
+  flush();  // the last whole block, and starts the rest
+  flush();  // the rest
 }
 
 void write_pending(Database::Impl& impl, const std::shared_ptr<const Catalog>& catalog,

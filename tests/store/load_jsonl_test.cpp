@@ -2,6 +2,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "policydb/database.h"
 #include "policydb/error.h"
@@ -201,4 +202,47 @@ TEST_CASE("A read-only database refuses loads", "[store][load]") {
                        Catch::Predicate<policydb::Error>([](const policydb::Error& e) {
                          return e.code() == policydb::ErrorCode::read_only;
                        }));
+}
+
+TEST_CASE("A file of many blocks loads as a line-by-line read would", "[store][load]") {
+  // load_jsonl parses blocks of 8,192 lines on several threads: documents that
+  // span blocks, their hashes and the diagnostics' order must not show it.
+  constexpr int kLines = 20000;
+  std::string text, only_b;
+  std::size_t b_lines = 0;
+  std::vector<std::size_t> bad_lines;
+  for (int n = 1; n <= kLines; ++n) {
+    if (n % 2500 == 0) {
+      text += "{\"doc\": \"a.txt\", \"value\": }\n";  // not JSON
+      bad_lines.push_back(std::size_t(n));
+      continue;
+    }
+    const std::string doc = n % 3 == 0 ? "b.txt" : "a.txt";  // interleaved through every block
+    const std::string l = line(doc, "示范工厂" + std::to_string(n % 7), n);
+    text += l;
+    if (doc == "b.txt") {
+      only_b += l;
+      ++b_lines;
+    }
+  }
+  auto db = Database::open(":memory:");
+  LoadOptions options;
+  options.on_error = OnError::skip;
+  const auto report = load(db, text, options);
+  CHECK(report.lines == std::size_t(kLines));
+  CHECK(report.lines_rejected == bad_lines.size());
+  CHECK(report.facts_written == std::size_t(kLines) - bad_lines.size());
+  std::vector<std::size_t> reported;
+  for (const auto& d : report.diagnostics) reported.push_back(d.line);
+  CHECK(reported == bad_lines);
+  REQUIRE(report.documents.size() == 2);
+  CHECK(report.documents[0].source == "a.txt");
+  CHECK(report.documents[1].source == "b.txt");
+  CHECK(report.documents[1].facts == b_lines);
+  // b.txt's identity is the hash of its lines in order, as if read alone.
+  auto alone = Database::open(":memory:");
+  const auto b_alone = load(alone, only_b);
+  REQUIRE(b_alone.documents.size() == 1);
+  CHECK(b_alone.documents[0].sha256 == report.documents[1].sha256);
+  CHECK(count(db, "fact") == std::int64_t(report.facts_written));
 }
