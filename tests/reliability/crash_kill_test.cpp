@@ -27,6 +27,8 @@ namespace t = policydb::testing;
 namespace {
 
 constexpr int kBatchDocuments = 60;
+// policydb ingest commits 64 documents at a time: enough reports for several commits.
+constexpr int kIngestDocuments = 200;
 
 // A report of our own, different for every n, with a few extractable figures.
 std::string report_text(int n) {
@@ -204,15 +206,15 @@ TEST_CASE("policydb load killed at random moments leaves whole files, and a re-r
 
 TEST_CASE("policydb ingest killed at random moments leaves whole documents, and a re-run completes",
           "[reliability][kill][cli]") {
-  // The tool commits up to 16 documents per transaction with a savepoint each;
-  // two extracting threads make the batches vary in size.
+  // The tool commits 64 documents per transaction (the last batch fewer), with
+  // a savepoint each; the writer also extracts while it waits for a batch.
   const int kills = std::max(3, t::env_count("POLICYDB_RELIABILITY_KILLS", 12) / 3);
   t::TempDir dir;
   std::filesystem::create_directories(dir / "reports");
   std::map<std::string, long long> expected;
   auto db = Database::open(":memory:");
   const policydb::Extractor extractor(db.catalog());
-  for (int n = 0; n < kBatchDocuments; ++n) {
+  for (int n = 0; n < kIngestDocuments; ++n) {
     std::ofstream(dir / "reports" / report_name(n)) << report_text(n);
     policydb::ExtractOptions options;
     options.source_name = report_name(n);

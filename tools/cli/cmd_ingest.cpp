@@ -365,14 +365,14 @@ void add_ingest_commands(std::vector<Command>& commands) {
         "Extract report files and store their facts in the database",
         {{"date", "YYYY-MM-DD", "the reports' publication date (default: found in each text)"},
          {"province", "NAME", "the reports' home province (default: inferred)"},
-         {"jobs", "N", "extract N documents in parallel (default: one per CPU); 1: one thread does all"}},
+         {"jobs", "N", "threads in all (default: one per CPU): N-1 extract, one stores and extracts; 1: one thread"}},
         "FILE...|DIR",
         1,
         -1,
         "A directory is read recursively for .txt, .md, .markdown, .html and .htm files\n"
         "(hidden files skipped); files named on the command line are read whatever\n"
-        "their name. Each document is stored\n"
-        "in one transaction; the same bytes twice are skipped. A progress bar is drawn on\n"
+        "their name. Documents are committed 64 at a time, each stored whole or not\n"
+        "at all (a savepoint each); the same bytes twice are skipped. A progress bar is drawn on\n"
         "stderr when it is a terminal. Exit status 1 when a file could not be read."},
        run_ingest});
 }
