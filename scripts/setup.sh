@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git python3
   libsqlite3-dev sqlite3 libsqlitecpp-dev libicu-dev icu-devtools libfmt-dev
-  nlohmann-json3-dev catch2 ccache
+  nlohmann-json3-dev libsimdjson-dev catch2 ccache
   # The report test renders HTML in headless Chromium; CJK fonts for its screenshots.
   chromium fonts-noto-cjk
 )

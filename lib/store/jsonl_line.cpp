@@ -2,18 +2,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "store/writer.h"
 
 namespace policydb::detail {
 namespace {
-
-using nlohmann::json;
 
 // Fields FORMAT.md defines; anything else draws a warning.
 const std::set<std::string, std::less<>> kKnownFields = {
@@ -21,10 +22,22 @@ const std::set<std::string, std::less<>> kKnownFields = {
     "value",  "unit",      "period",    "comparator", "published", "quote", "optional",
     "indicator", "versus", "target_type"};
 
+// The JSON type of `value` as FORMAT.md's messages name it.
+std::string_view type_name(const simdjson::dom::element& value) {
+  switch (value.type()) {
+    case simdjson::dom::element_type::ARRAY: return "array";
+    case simdjson::dom::element_type::OBJECT: return "object";
+    case simdjson::dom::element_type::STRING: return "string";
+    case simdjson::dom::element_type::BOOL: return "boolean";
+    case simdjson::dom::element_type::NULL_VALUE: return "null";
+    default: return "number";  // INT64, UINT64, DOUBLE
+  }
+}
+
 // Collects the diagnostics of one line and reads typed fields from it.
 class LineReader {
  public:
-  LineReader(const json& object, std::size_t line, const LoadOptions& options,
+  LineReader(simdjson::dom::object object, std::size_t line, const LoadOptions& options,
              std::vector<LoadDiagnostic>& out)
       : object_(object), line_(line), options_(options), out_(out) {}
 
@@ -39,16 +52,16 @@ class LineReader {
 
   // The string value of `field`; nullopt (and an error when required) otherwise.
   std::optional<std::string> text(const char* field, bool required) {
-    const auto it = object_.find(field);
-    if (it == object_.end() || it->is_null()) {
+    const auto value = present(field);
+    if (!value) {
       if (required) error(field, "missing");
       return std::nullopt;
     }
-    if (!it->is_string()) {
-      error(field, fmt::format("must be a string, not {}", it->type_name()));
+    std::string_view s;
+    if (value->get_string().get(s) != simdjson::SUCCESS) {
+      error(field, fmt::format("must be a string, not {}", type_name(*value)));
       return std::nullopt;
     }
-    const auto& s = it->get_ref<const std::string&>();
     if (s.size() > options_.max_string_bytes) {
       error(field, fmt::format("{} bytes, more than the limit of {}", s.size(),
                                options_.max_string_bytes));
@@ -58,7 +71,7 @@ class LineReader {
       error(field, "must not be empty");
       return std::nullopt;
     }
-    return s;
+    return std::string(s);
   }
 
   template <typename Enum, typename Parse>
@@ -71,16 +84,16 @@ class LineReader {
   }
 
   std::optional<double> number(const char* field) {
-    const auto it = object_.find(field);
-    if (it == object_.end() || it->is_null()) {
+    const auto value = present(field);
+    if (!value) {
       error(field, "missing");
       return std::nullopt;
     }
-    if (!it->is_number()) {
-      error(field, fmt::format("must be a number, not {}", it->type_name()));
+    double v = 0;
+    if (!value->is_number() || value->get_double().get(v) != simdjson::SUCCESS) {
+      error(field, fmt::format("must be a number, not {}", type_name(*value)));
       return std::nullopt;
     }
-    const double v = it->get<double>();
     if (!std::isfinite(v)) {
       error(field, "must be a finite number");
       return std::nullopt;
@@ -89,52 +102,63 @@ class LineReader {
   }
 
  private:
-  const json& object_;
+  // The value of `field` unless it is absent or null.
+  std::optional<simdjson::dom::element> present(const char* field) const {
+    simdjson::dom::element value;
+    if (object_.at_key(field).get(value) != simdjson::SUCCESS || value.is_null()) return std::nullopt;
+    return value;
+  }
+
+  simdjson::dom::object object_;
   std::size_t line_;
   const LoadOptions& options_;
   std::vector<LoadDiagnostic>& out_;
   bool failed_ = false;
 };
 
-// Parses JSON, refusing duplicate keys (nlohmann keeps the last one silently).
-std::optional<json> parse_object(std::string_view line, std::string& problem) {
-  // The keys of each open object. A line's objects have a dozen keys at most,
-  // so a linear search beats a set (and its allocations) on every line.
-  std::vector<std::vector<std::string>> keys;
-  std::string duplicate;
-  auto callback = [&](int, json::parse_event_t event, json& parsed) {
-    if (event == json::parse_event_t::object_start) keys.emplace_back();
-    if (event == json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
-    if (event == json::parse_event_t::key && !keys.empty() && duplicate.empty()) {
-      const auto& key = parsed.get_ref<const std::string&>();
-      auto& seen = keys.back();
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-        duplicate = key;
-      } else {
-        seen.push_back(key);
-      }
+// The first key that appears twice in one object of `value`, at any depth
+// (simdjson keeps both; FORMAT.md lines must not have any). Depth is bounded
+// by the parser's (1,024).
+std::optional<std::string_view> duplicate_key(const simdjson::dom::element& value) {
+  simdjson::dom::array items;
+  simdjson::dom::object fields;
+  if (value.get_array().get(items) == simdjson::SUCCESS) {
+    for (const auto item : items) {
+      if (auto d = duplicate_key(item)) return d;
     }
-    return true;
-  };
-  json value;
-  try {
-    value = json::parse(line.begin(), line.end(), callback);
-  } catch (const json::parse_error& e) {
-    problem = fmt::format("not valid JSON: {}", e.what());
-    return std::nullopt;
-  } catch (const json::exception& e) {  // out_of_range.406: a number beyond double (1e309)
-    problem = fmt::format("a number is not finite: {}", e.what());
+  } else if (value.get_object().get(fields) == simdjson::SUCCESS) {
+    // A line's objects have a dozen keys at most: a linear search is cheapest.
+    std::vector<std::string_view> seen;
+    for (const auto field : fields) {
+      if (std::find(seen.begin(), seen.end(), field.key) != seen.end()) return field.key;
+      seen.push_back(field.key);
+      if (auto d = duplicate_key(field.value)) return d;
+    }
+  }
+  return std::nullopt;
+}
+
+// Parses `line` into an object with simdjson: loading is mostly parsing, and
+// simdjson parses a line several times faster than nlohmann (load_jsonl
+// spent half its time in nlohmann's parser). One parser per thread keeps its
+// buffers; the object lives until that thread's next parse.
+std::optional<simdjson::dom::object> parse_object(std::string_view line, std::string& problem) {
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element value;
+  if (const auto error = parser.parse(line.data(), line.size()).get(value); error != simdjson::SUCCESS) {
+    problem = fmt::format("not valid JSON: {}", simdjson::error_message(error));
     return std::nullopt;
   }
-  if (!duplicate.empty()) {
-    problem = fmt::format("duplicate key \"{}\"", duplicate);
+  if (auto key = duplicate_key(value)) {
+    problem = fmt::format("duplicate key \"{}\"", *key);
     return std::nullopt;
   }
-  if (!value.is_object()) {
-    problem = fmt::format("must be a JSON object, not {}", value.type_name());
+  simdjson::dom::object object;
+  if (value.get_object().get(object) != simdjson::SUCCESS) {
+    problem = fmt::format("must be a JSON object, not {}", type_name(value));
     return std::nullopt;
   }
-  return value;
+  return object;
 }
 
 void read_names(LineReader& r, const Catalog& catalog, FactRecord& f) {
@@ -233,10 +257,8 @@ ParsedLine parse_fact_line(std::string_view line, std::size_t line_no, const Cat
   read_names(r, catalog, f);
   read_quantity(r, catalog, f);
   read_context(r, f);
-  for (const auto& item : object->items()) {
-    if (kKnownFields.find(item.key()) == kKnownFields.end()) {
-      r.warning(item.key(), "unknown field ignored");
-    }
+  for (const auto field : *object) {
+    if (kKnownFields.find(field.key) == kKnownFields.end()) r.warning(field.key, "unknown field ignored");
   }
   if (!r.failed()) out.record = std::move(f);
   return out;
