@@ -18,6 +18,7 @@
 #include <functional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace policydb::bench {
@@ -47,6 +48,21 @@ inline Stats measure(int runs, const std::function<void()>& body) {
     seconds.push_back(seconds_since(start));
   }
   return stats_of(seconds);
+}
+
+// For a ratio of two figures: `a` and `b` each run once as a warm-up, then
+// `runs` times in turn (a, b, a, b, ...), so that a machine that slows down or
+// speeds up during the run weighs on both alike. Each returns its seconds.
+inline std::pair<Stats, Stats> alternate(int runs, const std::function<double()>& a,
+                                         const std::function<double()>& b) {
+  a();
+  b();
+  std::vector<double> first, second;
+  for (int i = 0; i < runs; ++i) {
+    first.push_back(a());
+    second.push_back(b());
+  }
+  return {stats_of(first), stats_of(second)};
 }
 
 // "<name>: <median> <unit> (min <a>, max <b>)" where the figure is work / seconds.

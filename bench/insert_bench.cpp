@@ -175,13 +175,6 @@ double load_run(const fs::path& dir, const std::string& jsonl, std::size_t expec
   return seconds;
 }
 
-bench::Stats repeat(int runs, const std::function<double()>& run) {
-  run();  // warm-up
-  std::vector<double> seconds;
-  for (int i = 0; i < runs; ++i) seconds.push_back(run());
-  return bench::stats_of(seconds);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -195,9 +188,9 @@ int main(int argc, char** argv) {
   std::printf("insert_bench: N = %zu facts (%zu documents, %.1f MB of JSON Lines), %d runs after a warm-up\n", n,
               (n + kFactsPerDocument - 1) / kFactsPerDocument, double(jsonl.size()) / 1e6, runs);
 
-  const bench::Stats ceiling = repeat(runs, [&] { return ceiling_run(dir, data); });
+  const auto [ceiling, load] = bench::alternate(
+      runs, [&] { return ceiling_run(dir, data); }, [&] { return load_run(dir, jsonl, n); });
   bench::print_rate("1. insert ceiling (raw C API, same table+indexes)", double(n), ceiling, "rows/s");
-  const bench::Stats load = repeat(runs, [&] { return load_run(dir, jsonl, n); });
   bench::print_rate("2. load_jsonl (FORMAT.md lines, same rows)", double(n), load, "facts/s");
   const double ratio = ceiling.median / load.median;
   bench::print_note("2. load_jsonl / insert ceiling", 100 * ratio, "%",
