@@ -144,8 +144,13 @@ std::vector<StoredDocument> Database::store_extractions(std::span<const Extracte
     // The writer takes every id from the database, so the per-row foreign-key
     // lookups (four per fact) only cost time, as in load_jsonl; nothing here
     // deletes, so no cascade is lost. The pragma only works outside a transaction.
-    const detail::ForeignKeysOff fk_off(db);
-    const detail::TempStoreInMemory savepoint_journals_in_memory(db);
+    const detail::ScopedPragma foreign_keys_off(db, "foreign_keys", 0);
+    // A SAVEPOINT journals the original of every page it changes, and past
+    // 64 KiB SQLite spills that journal to a temp file: with a savepoint per
+    // document, those spills were most of an ingest's writes. In memory, the
+    // journal is emptied at each RELEASE, so it holds one document's pages. Not
+    // set for good: it would also hold a migration's big sorts in memory.
+    const detail::ScopedPragma savepoint_journals_in_memory(db, "temp_store", 2);  // MEMORY
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     bool catalog_changed = false;
     for (std::size_t i = 0; i < documents.size(); ++i) {

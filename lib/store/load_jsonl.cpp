@@ -219,7 +219,7 @@ void write_pending(Database::Impl& impl, const std::shared_ptr<const Catalog>& c
   // per-row foreign-key lookups (four per fact) only cost time; switched off for
   // the bulk insert and back on afterwards (the pragma is a no-op inside a
   // transaction, hence outside). FactWriter deletes replaced facts itself.
-  const detail::ForeignKeysOff fk_off(db);
+  const detail::ScopedPragma foreign_keys_off(db, "foreign_keys", 0);
   SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   detail::FactWriter writer(db, catalog);
   for (PendingDocument& doc : pending.documents) {

@@ -27,28 +27,17 @@ void bind_optional(SQLite::Statement& q, int index, const std::optional<T>& valu
 
 }  // namespace
 
-ForeignKeysOff::ForeignKeysOff(SQLite::Database& db)
-    : db_(db), was_on_(db.execAndGet("PRAGMA foreign_keys").getInt() != 0) {
-  if (was_on_) db_.exec("PRAGMA foreign_keys = OFF");
+ScopedPragma::ScopedPragma(SQLite::Database& db, const char* name, int value)
+    : db_(db), name_(name), was_(db.execAndGet(fmt::format("PRAGMA {}", name)).getInt()), changed_(was_ != value) {
+  // Changing temp_store drops TEMP objects; the write connection keeps none
+  // outside migrations, which run before any write.
+  if (changed_) db_.exec(fmt::format("PRAGMA {} = {}", name_, value));
 }
 
-ForeignKeysOff::~ForeignKeysOff() {
-  // Never throws: a failure leaves the connection with checks off, which the
-  // next configure_connection of a fresh connection restores.
-  if (was_on_) db_.tryExec("PRAGMA foreign_keys = ON");
-}
-
-TempStoreInMemory::TempStoreInMemory(SQLite::Database& db)
-    : db_(db), was_(db.execAndGet("PRAGMA temp_store").getInt()) {
-  // Changing the setting drops TEMP objects; the write connection keeps none
-  // outside migrations, which run before any ingest.
-  if (was_ != 2) db_.exec("PRAGMA temp_store = MEMORY");
-}
-
-TempStoreInMemory::~TempStoreInMemory() {
-  // Never throws: a failure leaves the journals in memory, which costs memory
-  // only while a transaction runs.
-  if (was_ != 2) db_.tryExec(fmt::format("PRAGMA temp_store = {}", was_).c_str());
+ScopedPragma::~ScopedPragma() {
+  // Never throws: a failure leaves the setting as it was made (foreign keys off,
+  // journals in memory) for this connection only, until it is opened again.
+  if (changed_) db_.tryExec(fmt::format("PRAGMA {} = {}", name_, was_).c_str());
 }
 
 bool is_measure_word(std::string_view unit) {

@@ -58,37 +58,22 @@ struct WriteResult {
   std::size_t facts_written = 0;
 };
 
-// Switches PRAGMA foreign_keys off for its lifetime (outside any transaction).
-class ForeignKeysOff {
+// Sets an integer PRAGMA of the connection for its lifetime and restores the
+// value it found: foreign_keys and temp_store, which only take effect outside
+// a transaction, so it must be made before the transaction begins. `name` is
+// one of policydb's own pragma names, never user input.
+class ScopedPragma {
  public:
-  explicit ForeignKeysOff(SQLite::Database& db);
-  ~ForeignKeysOff();
-  ForeignKeysOff(const ForeignKeysOff&) = delete;
-  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+  ScopedPragma(SQLite::Database& db, const char* name, int value);
+  ~ScopedPragma();
+  ScopedPragma(const ScopedPragma&) = delete;
+  ScopedPragma& operator=(const ScopedPragma&) = delete;
 
  private:
   SQLite::Database& db_;
-  bool was_on_;
-};
-
-// Keeps the connection's statement journals in memory while it lives (PRAGMA
-// temp_store = MEMORY, restored after). A SAVEPOINT journals the original of
-// every page it changes; past 64 KiB SQLite spills that journal to a temp file,
-// and with a savepoint per ingested document those spills were most of the
-// writes of an ingest. The journal is emptied when the savepoint is released,
-// so it holds one document's pages at most. Scoped, not set for good, because
-// the same setting would also hold big sorts (CREATE INDEX in a migration) in
-// memory. Must be made outside a transaction.
-class TempStoreInMemory {
- public:
-  explicit TempStoreInMemory(SQLite::Database& db);
-  ~TempStoreInMemory();
-  TempStoreInMemory(const TempStoreInMemory&) = delete;
-  TempStoreInMemory& operator=(const TempStoreInMemory&) = delete;
-
- private:
-  SQLite::Database& db_;
+  const char* name_;
   int was_;
+  bool changed_;
 };
 
 // True for a measure word FORMAT.md lets loaders add: 1–4 CJK ideographs.

@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+
 #include "policydb/error.h"
+#include "store/writer.h"
 #include "util/csv.h"
 #include "util/sha256.h"
 
@@ -29,4 +34,26 @@ TEST_CASE("CSV reader handles quotes, CRLF and blank lines", "[util]") {
 TEST_CASE("CSV reader reports the file and line of a malformed row", "[util]") {
   CHECK_THROWS_WITH(parse_csv("a,b\n1,2\n3\n", "units.csv"), Catch::Contains("units.csv:3"));
   CHECK_THROWS_WITH(parse_csv("a,b\n\"open,2\n", "x.csv"), Catch::Contains("unterminated"));
+}
+
+TEST_CASE("ScopedPragma sets a pragma for its scope and restores what it found", "[store][util]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  auto value = [&](const char* name) { return db.execAndGet(std::string("PRAGMA ") + name).getInt(); };
+  db.exec("PRAGMA foreign_keys = ON");
+  {
+    const policydb::detail::ScopedPragma off(db, "foreign_keys", 0);
+    CHECK(value("foreign_keys") == 0);
+  }
+  CHECK(value("foreign_keys") == 1);
+  const int temp_store = value("temp_store");
+  {
+    const policydb::detail::ScopedPragma in_memory(db, "temp_store", 2);
+    CHECK(value("temp_store") == 2);
+  }
+  CHECK(value("temp_store") == temp_store);
+  {  // already so: nothing to change or restore
+    const policydb::detail::ScopedPragma on(db, "foreign_keys", 1);
+    CHECK(value("foreign_keys") == 1);
+  }
+  CHECK(value("foreign_keys") == 1);
 }
