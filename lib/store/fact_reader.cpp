@@ -156,23 +156,21 @@ std::optional<std::string> optional_text(const Statement& q, int c) {
   return std::string(q.text(c));
 }
 
-// The document of the row, decoded again only when it differs from the last.
-const DocumentRef& document_of(const Statement& q, DocumentRef& last) {
-  const std::int64_t id = q.int64(15);
-  if (id == last.id && id != 0) return last;
-  last.id = id;
-  last.source = std::string(q.text(16));
-  last.sha256 = std::string(q.text(17));
-  last.published.reset();
-  if (!q.is_null(18)) last.published = Date::parse(q.text(18));
-  return last;
+// The row's document, built in place: most facts of a series come from
+// different documents, and copying a remembered one costs the same
+// allocations as reading it from the row.
+void read_document(const Statement& q, DocumentRef& d) {
+  d.id = q.int64(15);
+  d.source = std::string(q.text(16));
+  d.sha256 = std::string(q.text(17));
+  d.published.reset();
+  if (!q.is_null(18)) d.published = Date::parse(q.text(18));
 }
 
 // Fills a fresh `f` from a row of kColumns; false when the row names a region,
 // metric or unit that does not exist (a damaged file), which the joins of
 // earlier versions left out too.
-bool fact_of(const Statement& q, ReferenceCache& references, ReadLease& lease, DocumentRef& last_document,
-             Fact& f) {
+bool fact_of(const Statement& q, ReferenceCache& references, ReadLease& lease, Fact& f) {
   const Region* region = references.region(lease, q.int64(1));
   const Metric* metric = references.metric(lease, q.int64(13));
   const Unit* unit = references.unit(lease, q.int64(14));
@@ -192,7 +190,7 @@ bool fact_of(const Statement& q, ReferenceCache& references, ReadLease& lease, D
   if (!q.is_null(12)) f.confidence = q.real(12);
   f.metric = *metric;
   f.unit = *unit;
-  f.document = document_of(q, last_document);
+  read_document(q, f.document);
   return true;
 }
 
@@ -284,10 +282,9 @@ void FactReader::read(const ReadSpec& spec, const std::function<bool(Fact&)>& ro
   try {
     auto q = lease_.prepare(std::string(kColumns) + kFrom + where.sql() + order_by(spec));
     bind_all(*q, where.params);
-    DocumentRef last_document;
     while (q->step()) {
       Fact fact;
-      if (!fact_of(*q, references_, lease_, last_document, fact)) continue;
+      if (!fact_of(*q, references_, lease_, fact)) continue;
       if (!row(fact)) break;
     }
   } catch (const SQLite::Exception& e) {
@@ -302,8 +299,7 @@ std::optional<Fact> FactReader::by_id(std::int64_t id) {
     q->bind(1, id);
     if (!q->step()) return std::nullopt;
     Fact fact;
-    DocumentRef document;
-    if (!fact_of(*q, references_, lease_, document, fact)) return std::nullopt;
+    if (!fact_of(*q, references_, lease_, fact)) return std::nullopt;
     return fact;
   } catch (const SQLite::Exception& e) {
     throw_sqlite_error(e, "reading a fact");
