@@ -32,7 +32,7 @@ namespace {
 // Documents stored per transaction at most, and documents extracted ahead of
 // the writer at most: twice a batch, so that the workers fill the next batch
 // while the writer stores one. Commits are what the batch saves (64 instead of
-// 16 documents per commit: 660 → 990 documents/s on one thread). Both are also
+// 16 documents per commit: 750 → 1 010 documents/s on one thread). Both are also
 // capped in bytes of input (a whole batch, or the window, may hold less), so
 // that large reports do not multiply memory: the window holds at most about
 // kWindowBytes of input plus its extraction, or one document larger than that.
