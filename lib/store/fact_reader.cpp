@@ -210,43 +210,48 @@ void ReferenceCache::clear() {
   units_.clear();
 }
 
-const Region* ReferenceCache::region(ReadLease& lease, std::int64_t id) {
-  if (auto it = regions_.find(id); it != regions_.end()) return &it->second;
-  auto q = lease.prepare(kRegionById);
+namespace {
+
+// The cached value of `id`, or the one `build` makes from the row `sql` finds
+// for it (kept); null when there is no such row.
+template <typename T, typename Build>
+const T* cached(std::unordered_map<std::int64_t, T>& cache, ReadLease& lease, const char* sql, std::int64_t id,
+                Build build) {
+  if (auto it = cache.find(id); it != cache.end()) return &it->second;
+  auto q = lease.prepare(sql);
   q->bind(1, id);
   if (!q->step()) return nullptr;
-  Region region;
-  if (const Region* known = catalog_->region_by_code(q->text(0))) {
-    region = *known;
-  } else {  // stored after the catalog snapshot was taken: what the row says
-    region.code = std::string(q->text(0));
-    region.name = std::string(q->text(1));
-    region.short_name = std::string(q->text(2));
-    region.level = parse_region_level(q->text(3)).value_or(RegionLevel::province);
-  }
-  return &regions_.emplace(id, std::move(region)).first->second;
+  return &cache.emplace(id, build(*q)).first->second;
+}
+
+}  // namespace
+
+const Region* ReferenceCache::region(ReadLease& lease, std::int64_t id) {
+  return cached(regions_, lease, kRegionById, id, [&](const Statement& q) {
+    if (const Region* known = catalog_->region_by_code(q.text(0))) return *known;
+    Region region;  // stored after the catalog snapshot was taken: what the row says
+    region.code = std::string(q.text(0));
+    region.name = std::string(q.text(1));
+    region.short_name = std::string(q.text(2));
+    region.level = parse_region_level(q.text(3)).value_or(RegionLevel::province);
+    return region;
+  });
 }
 
 const Metric* ReferenceCache::metric(ReadLease& lease, std::int64_t id) {
-  if (auto it = metrics_.find(id); it != metrics_.end()) return &it->second;
-  auto q = lease.prepare(kMetricById);
-  q->bind(1, id);
-  if (!q->step()) return nullptr;
-  Metric metric{std::string(q->text(0)), std::string(q->text(1)), std::string(q->text(2)),
-                parse_measure(q->text(3)).value_or(Measure::level), std::string(q->text(4)),
-                std::string(q->text(5)),
-                q->text(6) == "lower" ? Direction::lower_is_better : Direction::higher_is_better,
-                q->int64(7) != 0};
-  return &metrics_.emplace(id, std::move(metric)).first->second;
+  return cached(metrics_, lease, kMetricById, id, [](const Statement& q) {
+    return Metric{std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
+                  parse_measure(q.text(3)).value_or(Measure::level), std::string(q.text(4)),
+                  std::string(q.text(5)),
+                  q.text(6) == "lower" ? Direction::lower_is_better : Direction::higher_is_better,
+                  q.int64(7) != 0};
+  });
 }
 
 const Unit* ReferenceCache::unit(ReadLease& lease, std::int64_t id) {
-  if (auto it = units_.find(id); it != units_.end()) return &it->second;
-  auto q = lease.prepare(kUnitById);
-  q->bind(1, id);
-  if (!q->step()) return nullptr;
-  Unit unit{std::string(q->text(0)), std::string(q->text(1)), std::string(q->text(2)), q->real(3)};
-  return &units_.emplace(id, std::move(unit)).first->second;
+  return cached(units_, lease, kUnitById, id, [](const Statement& q) {
+    return Unit{std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)), q.real(3)};
+  });
 }
 
 FactReader::FactReader(const Database& db, bool snapshot)
