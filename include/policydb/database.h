@@ -218,6 +218,7 @@ class POLICYDB_EXPORT Database {
   // facts and diagnostics in ONE transaction per document: a failure leaves that
   // document as it was. Documents at kExtractorVersion are skipped unless
   // options.force. The date and province given at ingest are given again.
+  // Uncurated metrics that only a document's old facts named are removed.
   // Returns what was done; a document whose new facts cannot be stored is
   // reported in ReextractedDocument::error. Throws Error(read_only) on a
   // read-only database, Error(database/busy) on faults (the current document
@@ -247,6 +248,7 @@ class POLICYDB_EXPORT Database {
   // documents removed (with their fact counts). Throws Error(not_found) for a ref
   // that names nothing and Error(invalid_argument) for an ambiguous sha256
   // prefix — in both cases nothing is deleted; Error(read_only) as above.
+  // Uncurated metrics that only the removed facts named are removed with them.
   std::vector<DocumentInfo> remove_documents(const std::vector<std::string>& refs);
   // ---- end of the curation block ---------------------------------------------
 

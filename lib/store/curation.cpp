@@ -203,6 +203,36 @@ void replace_diagnostics(FactWriter& writer, std::int64_t document_id,
                      diagnostics);
 }
 
+std::set<std::int64_t> metrics_of_document(SQLite::Database& db, std::int64_t document_id) {
+  SQLite::Statement q(db, "SELECT DISTINCT metric_id FROM fact WHERE document_id = ?");
+  q.bind(1, document_id);
+  std::set<std::int64_t> ids;
+  while (q.executeStep()) ids.insert(q.getColumn(0).getInt64());
+  return ids;
+}
+
+std::size_t drop_unused_uncurated(SQLite::Database& db, const std::set<std::int64_t>& metric_ids) {
+  // Explicit alias deletes: the bulk connection may run with foreign keys off.
+  SQLite::Statement unused(db,
+                           "SELECT 1 FROM metric m WHERE m.id = ? AND m.curated = 0"
+                           " AND NOT EXISTS (SELECT 1 FROM fact f WHERE f.metric_id = m.id)");
+  SQLite::Statement aliases(db, "DELETE FROM metric_alias WHERE metric_id = ?");
+  SQLite::Statement metric(db, "DELETE FROM metric WHERE id = ? AND curated = 0");
+  std::size_t dropped = 0;
+  for (std::int64_t id : metric_ids) {
+    unused.reset();
+    unused.bind(1, id);
+    if (!unused.executeStep()) continue;
+    aliases.reset();
+    aliases.bind(1, id);
+    aliases.exec();
+    metric.reset();
+    metric.bind(1, id);
+    dropped += static_cast<std::size_t>(metric.exec());
+  }
+  return dropped;
+}
+
 }  // namespace detail
 
 // ---- documents ------------------------------------------------------------------
@@ -228,8 +258,14 @@ std::vector<DocumentInfo> Database::remove_documents(const std::vector<std::stri
     }
     if (ids.empty()) return {};
     auto removed = read_documents(db, ids);
-    for (std::int64_t id : ids) delete_document(db, id);
+    std::set<std::int64_t> metrics;
+    for (std::int64_t id : ids) {
+      metrics.merge(detail::metrics_of_document(db, id));
+      delete_document(db, id);
+    }
+    const std::size_t dropped = detail::drop_unused_uncurated(db, metrics);
     tx.commit();
+    if (dropped > 0) impl_->reload_catalog_locked();
     return removed;
   } catch (const SQLite::Exception& e) {
     detail::throw_sqlite_error(e, "remove documents");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,18 @@ void replace_diagnostics(SQLite::Database& db, std::int64_t document_id,
                          const std::vector<Diagnostic>& diagnostics);
 void replace_diagnostics(FactWriter& writer, std::int64_t document_id,
                          const std::vector<Diagnostic>& diagnostics);
+
+// The metrics that the facts of document `document_id` name: read before those
+// facts are deleted, for drop_unused_uncurated().
+std::set<std::int64_t> metrics_of_document(SQLite::Database& db, std::int64_t document_id);
+
+// Deletes the uncurated metrics among `metric_ids` that no fact names any more,
+// with their aliases (an uncurated metric is made from a label and only holds
+// that label's facts: once they are gone it is an empty catalog entry). Curated
+// metrics are never touched. Returns how many were deleted; the caller reloads
+// the catalog when that is not 0.
+// REQUIRES: write mutex and an open transaction on `db`; no FactWriter of this
+// transaction that has cached the ids may write afterwards.
+std::size_t drop_unused_uncurated(SQLite::Database& db, const std::set<std::int64_t>& metric_ids);
 
 }  // namespace policydb::detail

@@ -10,7 +10,10 @@
 //      document, whose metadata and extractor_version are copied from the scratch
 //      row before it is deleted — so the document keeps its id, sha256, text and
 //      ingested_at;
-//   3. its diagnostics are replaced.
+//   3. its diagnostics are replaced;
+//   4. the uncurated metrics only its old facts named are deleted (a label the
+//      new extractor reads differently would otherwise stay behind as an empty
+//      catalog entry).
 // A failure inside the transaction rolls all of it back: the document keeps its
 // old facts. Documents removed meanwhile are reported, not recreated.
 //
@@ -21,6 +24,7 @@
 // stored publication date stands in for the date (normalizing again is
 // harmless, but spans then point into that text).
 #include <algorithm>
+#include <set>
 #include <thread>
 
 #include <SQLiteCpp/Statement.h>
@@ -128,15 +132,22 @@ void exec_with_ids(SQLite::Database& db, const char* sql, std::int64_t a, std::i
   q.exec();
 }
 
-// Steps 1–3 of the design note. REQUIRES: write mutex and a transaction.
+// Steps 1–4 of the design note. REQUIRES: write mutex and a transaction.
 std::size_t replace_facts(SQLite::Database& db, std::shared_ptr<const Catalog> catalog,
                           const Job& job, bool& catalog_changed) {
+  const std::set<std::int64_t> old_metrics = detail::metrics_of_document(db, job.id);
   SQLite::Statement del(db, "DELETE FROM fact WHERE document_id = ?");
   del.bind(1, job.id);
   del.exec();
-  detail::FactWriter writer(db, std::move(catalog));
-  const auto written = writer.write(scratch_document(job), job.result.facts, false);
-  const std::int64_t scratch = written.document_id;
+  std::int64_t scratch = 0;
+  std::size_t facts_written = 0;
+  {  // the writer caches metric ids: it is gone before unused metrics are dropped
+    detail::FactWriter writer(db, std::move(catalog));
+    const auto written = writer.write(scratch_document(job), job.result.facts, false);
+    scratch = written.document_id;
+    facts_written = written.facts_written;
+    catalog_changed = catalog_changed || writer.catalog_changed();
+  }
   exec_with_ids(db, "UPDATE fact SET document_id = ?1 WHERE document_id = ?2", job.id, scratch);
   exec_with_ids(
       db,
@@ -146,8 +157,8 @@ std::size_t replace_facts(SQLite::Database& db, std::shared_ptr<const Catalog> c
       job.id, scratch);
   exec_with_ids(db, "DELETE FROM document WHERE id = ?2 AND id <> ?1", job.id, scratch);
   detail::replace_diagnostics(db, job.id, job.result.diagnostics);
-  catalog_changed = catalog_changed || writer.catalog_changed();
-  return written.facts_written;
+  if (detail::drop_unused_uncurated(db, old_metrics) > 0) catalog_changed = true;
+  return facts_written;
 }
 
 std::size_t fact_count(SQLite::Database& db, std::int64_t id) {

@@ -356,3 +356,60 @@ TEST_CASE("remove deletes every vintage of a source", "[store][curation]") {
                "SELECT count(*) FROM fact WHERE document_id NOT IN (SELECT id FROM document)") ==
         0);
 }
+
+TEST_CASE("remove takes along the uncurated metrics only its facts named", "[store][curation]") {
+  TempDir dir;
+  const auto path = dir / "c.db";
+  auto db = Database::open(path);
+  load(db, fact_line("f.txt", "萤火虫观测站数量", 12, "2022") +
+               fact_line("f.txt", "蝴蝶观测站数量", 3, "2023"));
+  load(db, fact_line("g.txt", "蝴蝶观测站数量", 4, "2024"));
+  const auto curated = scalar(path, "SELECT count(*) FROM metric WHERE curated = 1");
+  REQUIRE(db.catalog()->find_metric("萤火虫观测站数量") != nullptr);
+
+  REQUIRE(db.remove_documents({"f.txt"}).size() == 1);
+  // 萤火虫 had facts in f.txt only; 蝴蝶 keeps its g.txt fact.
+  CHECK(scalar(path, "SELECT count(*) FROM metric WHERE code LIKE 'uncurated:萤火虫%'") == 0);
+  CHECK(scalar(path, "SELECT count(*) FROM metric_alias WHERE alias = '萤火虫观测站数量'") == 0);
+  CHECK(scalar(path, "SELECT count(*) FROM metric WHERE code LIKE 'uncurated:蝴蝶%'") == 1);
+  CHECK(db.catalog()->find_metric("萤火虫观测站数量") == nullptr);
+  CHECK(db.catalog()->find_metric("蝴蝶观测站数量") != nullptr);
+  CHECK(scalar(path, "SELECT count(*) FROM metric WHERE curated = 1") == curated);
+
+  // The label comes back as a new uncurated metric when a document names it again.
+  load(db, fact_line("h.txt", "萤火虫观测站数量", 13, "2023"));
+  CHECK(scalar(path, "SELECT count(*) FROM metric WHERE code LIKE 'uncurated:萤火虫%'") == 1);
+  CHECK(db.facts().metric("萤火虫观测站数量").count() == 1);
+}
+
+TEST_CASE("reextract drops an uncurated metric that only the old facts named", "[store][curation]") {
+  TempDir dir;
+  const auto path = dir / "c.db";
+  auto db = Database::open(path);
+  const auto first = ingest(db, kReportA, "a.txt");
+  // Pretend an older extractor read one label differently.
+  exec_raw(path,
+           "INSERT INTO metric (code, name_zh, measure, dimension, default_unit_id, curated)"
+           " SELECT 'uncurated:旧标签', '旧标签', measure, dimension, default_unit_id, 0"
+           " FROM metric WHERE id = (SELECT metric_id FROM fact WHERE id = (SELECT min(id) FROM fact))");
+  exec_raw(path,
+           "INSERT INTO metric_alias (alias, metric_id, source)"
+           " SELECT '旧标签', id, 'catalog' FROM metric WHERE code = 'uncurated:旧标签'");
+  exec_raw(path,
+           "UPDATE fact SET metric_id = (SELECT id FROM metric WHERE code = 'uncurated:旧标签')"
+           " WHERE id = (SELECT min(id) FROM fact)");
+  exec_raw(path, "UPDATE document SET extractor_version = 'extract-0.1'");
+  REQUIRE(scalar(path, "SELECT count(*) FROM metric WHERE code = 'uncurated:旧标签'") == 1);
+  {
+    auto reopened = Database::open(path);  // a catalog that knows the old label
+    REQUIRE(reopened.catalog()->find_metric("旧标签") != nullptr);
+    const auto report = reopened.reextract();
+    REQUIRE(report.documents.size() == 1);
+    CHECK(report.documents[0].error.empty());
+    CHECK(report.documents[0].facts_after == first.facts);
+    CHECK(reopened.catalog()->find_metric("旧标签") == nullptr);
+  }
+  CHECK(scalar(path, "SELECT count(*) FROM metric WHERE code = 'uncurated:旧标签'") == 0);
+  CHECK(scalar(path, "SELECT count(*) FROM metric_alias WHERE alias = '旧标签'") == 0);
+  CHECK(scalar(path, "SELECT count(*) FROM fact WHERE metric_id NOT IN (SELECT id FROM metric)") == 0);
+}
