@@ -47,6 +47,13 @@ struct CheckReport {
   std::vector<MigrationInfo> applied;
 };
 
+// What Database::compact did. Sizes count the file and its write-ahead log.
+struct CompactReport {
+  std::uintmax_t bytes_before = 0;
+  std::uintmax_t bytes_after = 0;
+  std::size_t uncurated_metrics_removed = 0;  // uncurated metrics no fact named
+};
+
 // ---- Curation types (issue 9) — see the curation block of Database ---------
 
 // How Database::reextract runs. Defaults: only documents made by an older
@@ -137,6 +144,16 @@ class POLICYDB_EXPORT Database {
   // PRAGMA quick_check plus the schema version. Never throws for a damaged file:
   // damage is reported in CheckReport::problems.
   [[nodiscard]] CheckReport check() const;
+
+  // Gives the space of deleted rows back to the file system: removes the
+  // uncurated metrics no fact names, then rewrites the file without free pages
+  // (SQLite VACUUM) and truncates its write-ahead log. Worth running after
+  // remove_documents() or migration 0007, which leave the space of the old rows
+  // inside the file. Needs free disk space about the size of the file, twice
+  // (the rewrite and the log), and holds the write lock throughout; readers go
+  // on. Throws Error(read_only) on a read-only database, Error(busy/io/database)
+  // on faults — the file then stays as it was.
+  CompactReport compact();
 
   [[nodiscard]] int schema_version() const;
   [[nodiscard]] const std::filesystem::path& path() const;

@@ -12,7 +12,7 @@ using policydb::testing::TempDir;
 
 TEST_CASE("every subcommand prints its usage with --help", "[cli]") {
   TempDir dir;
-  const std::string command = GENERATE("migrate", "check", "regions", "metrics", "version");
+  const std::string command = GENERATE("migrate", "check", "compact", "regions", "metrics", "version");
   const auto r = run_cli(dir, command + " --help");
   CHECK(r.status == 0);
   CHECK(r.out.find("Usage: policydb " + command) == 0);

@@ -147,3 +147,24 @@ TEST_CASE("remove deletes documents with their facts, or nothing", "[cli]") {
   CHECK(scalar(db.dir, "SELECT count(*) FROM fact") == b_facts);
   CHECK(db.run("remove").status == 2);
 }
+
+TEST_CASE("compact after remove reports the sizes and keeps the other document", "[cli]") {
+  IngestedDb db;
+  write(db.dir / "f.jsonl", std::string(kUncurated) + "\n");
+  REQUIRE(db.run("load f.jsonl").status == 0);
+  REQUIRE(db.run("remove a.txt f.md").status == 0);
+  CHECK(scalar(db.dir, "SELECT count(*) FROM metric WHERE curated = 0") == 0);
+  const auto b_facts = scalar(db.dir, "SELECT count(*) FROM fact");
+
+  const auto r = db.run("compact");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("c.db: ") == 0);
+  CHECK(r.out.find(" MB -> ") != std::string::npos);
+  CHECK(r.out.find("unused uncurated metrics removed: 0") != std::string::npos);
+  CHECK(scalar(db.dir, "SELECT count(*) FROM fact") == b_facts);
+  CHECK(db.run("check").status == 0);
+  CHECK(run_cli(db.dir, "compact --db missing.db").status == 1);
+  CHECK_FALSE(std::filesystem::exists(db.dir / "missing.db"));
+  CHECK(db.run("compact extra").status == 2);
+}

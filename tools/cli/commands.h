@@ -52,7 +52,7 @@ struct Command {
 // The --format flag for commands that print rows.
 FlagSpec format_flag();
 
-void add_database_commands(std::vector<Command>& commands);  // migrate, check, version
+void add_database_commands(std::vector<Command>& commands);  // migrate, check, compact, version
 void add_catalog_commands(std::vector<Command>& commands);   // regions, metrics
 void add_load_commands(std::vector<Command>& commands);      // load, export
 void add_query_commands(std::vector<Command>& commands);     // facts, series, progress, sql
