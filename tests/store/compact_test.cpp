@@ -8,10 +8,13 @@
 #include "policydb/database.h"
 #include "policydb/error.h"
 
+#include "store/store_test_support.h"
 #include "test_support.h"
 
 using policydb::Database;
 using policydb::ErrorCode;
+using policydb::testing::load;
+using policydb::testing::scalar;
 using policydb::testing::TempDir;
 
 namespace {
@@ -37,20 +40,10 @@ std::string document_lines(const std::string& doc, int facts, int labels) {
   return out;
 }
 
-void load(Database& db, const std::string& lines) {
-  std::istringstream in(lines);
-  REQUIRE(db.load_jsonl(in).ok());
-}
-
 std::string exported(const Database& db) {
   std::ostringstream out;
   db.export_facts(out);
   return out.str();
-}
-
-std::int64_t scalar(const std::filesystem::path& path, const std::string& sql) {
-  SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
-  return raw.execAndGet(sql).getInt64();
 }
 
 }  // namespace

@@ -8,11 +8,14 @@
 #include "policydb/database.h"
 #include "policydb/error.h"
 
+#include "store/store_test_support.h"
 #include "test_support.h"
 
 using policydb::Database;
 using policydb::Error;
 using policydb::ErrorCode;
+using policydb::testing::load;
+using policydb::testing::scalar;
 using policydb::testing::TempDir;
 
 namespace {
@@ -24,11 +27,6 @@ const char* kReportA =
     "6万亿元。";
 const char* kReportB =
     "湖南省通信管理局\n2024年2月5日\n2023年,全省累计建成5G基站12.3万个,千兆宽带用户达到520万户。";
-
-std::int64_t scalar(const std::filesystem::path& path, const std::string& sql) {
-  SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
-  return raw.execAndGet(sql).getInt64();
-}
 
 std::int64_t uncurated_facts(const std::filesystem::path& path) {
   return scalar(
@@ -56,11 +54,6 @@ std::string fact_line(const std::string& doc, const std::string& metric, double 
       {"measure", "level"}, {"value", value},          {"unit", "个"},     {"period", period},
       {"comparator", "eq"}, {"quote", metric + "示例"}};
   return j.dump() + "\n";
-}
-
-void load(Database& db, const std::string& text) {
-  std::istringstream in(text);
-  REQUIRE(db.load_jsonl(in).ok());
 }
 
 // The first curated metric of the catalog whose unit is a count (个).
