@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -32,6 +33,15 @@ inline Stats stats_of(std::vector<double>& samples) {
   if (samples.empty()) return {};
   std::sort(samples.begin(), samples.end());
   return {samples[samples.size() / 2], samples.front(), samples.back()};
+}
+
+// The nearest-rank percentile `p` (0 < p <= 1) of `sorted` (ascending): the
+// smallest sample with at least a share p of all samples at or below it. For 100
+// samples p = 0.99 is the 99th, not the largest. Empty → 0.
+inline double percentile(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  const double rank = std::ceil(p * double(sorted.size()) - 1e-9);  // 0.99 × 100 may round up
+  return sorted[std::clamp<std::size_t>(static_cast<std::size_t>(rank), 1, sorted.size()) - 1];
 }
 
 inline double seconds_since(std::chrono::steady_clock::time_point start) {
