@@ -6,7 +6,9 @@
 #include "extract/report_context.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
+#include <vector>
 
 #include "extract/utf8.h"
 #include "policydb/catalog.h"
@@ -53,26 +55,89 @@ std::optional<Date> full_date_at(std::string_view s, std::size_t i) {
   return date;
 }
 
-// Counts of 20xx年 mentions, for the year of a month-day dateline. Deadlines
-// (到2027年, 2030年前) name the future, not the time of writing.
-std::map<int, int> year_mentions(std::string_view s) {
-  std::map<int, int> counts;
+bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return s.starts_with(p); });
+}
+
+bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> suffixes) {
+  return std::any_of(suffixes.begin(), suffixes.end(), [&](std::string_view p) { return s.ends_with(p); });
+}
+
+// A year that names the future, not the time of writing: a deadline (到2027年,
+// 力争2025年, 2030年前, 2025年底前) or what will be done by then (2030年将建成).
+bool future_mention(std::string_view before, std::string_view after) {
+  return ends_with_any(before, {"到", "至", "力争", "争取"}) || starts_with_any(after, {"前", "底前", "将", "力争"});
+}
+
+// The text after 年 names a part of that year still running, or months of it:
+// 2023年1-9月, 2023年前三季度, 2023年上半年, 2023年以来.
+bool part_of_year(std::string_view after) {
+  return (!after.empty() && after[0] >= '0' && after[0] <= '9') ||
+         starts_with_any(after, {"前", "第", "上半年", "下半年", "一季度", "二季度", "三季度", "以来", "一至", "1至"});
+}
+
+struct YearMention {
+  int year = 0;
+  std::string_view before, after;  // the text around "YYYY年"
+};
+
+// Every 19xx/20xx年 of `s` with its context, in text order.
+std::vector<YearMention> year_mentions(std::string_view s) {
+  std::vector<YearMention> out;
   for (std::size_t i = s.find("年"); i != std::string_view::npos; i = s.find("年", i + 1)) {
     int y = 0;
     if (i < 4 || read_int(s, i - 4, &y) != 4 || preceded_by_digit(s, i - 4) || y < 1990 || y > 2100) continue;
-    std::string_view before = s.substr(0, i - 4);
-    bool deadline = before.ends_with("到") || before.ends_with("至") || before.ends_with("力争") ||
-                    s.substr(i + 3).starts_with("前");
-    if (!deadline) ++counts[y];
+    out.push_back({y, s.substr(0, i - 4), s.substr(i + 3)});
   }
-  return counts;
+  return out;
 }
 
-int most_mentioned_year(std::string_view s) {
+// A whole year reported as done: 2022年营业收入达到2579亿元, 2022年,全省…突破1.9万亿元
+// (an achievement verb and a figure in the clause, and no month or quarter).
+bool completed_year(const YearMention& m) {
+  std::string_view clause = m.after;
+  if (clause.starts_with(",")) clause.remove_prefix(1);
+  if (clause.starts_with("，")) clause.remove_prefix(3);
+  if (part_of_year(clause) || future_mention(m.before, clause)) return false;
+  std::size_t end = clause.size();
+  for (std::string_view stop : {",", "，", "。", ";", "；", "\n"}) end = std::min(end, clause.find(stop));
+  clause = clause.substr(0, end);
+  for (std::string_view verb : {"达到", "实现", "完成", "突破", "增长", "超过", "累计"}) {
+    const std::size_t at = clause.find(verb);
+    if (at == std::string_view::npos) continue;
+    const std::string_view rest = clause.substr(at);
+    if (std::any_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  }
+  return false;
+}
+
+// 今年 with a month, a quarter or a half: the year of writing is still running
+// (截至今年10月底, 今年前三季度, 今年上半年).
+bool current_year_running(std::string_view s) {
+  for (std::size_t i = s.find("今年"); i != std::string_view::npos; i = s.find("今年", i + 1)) {
+    if (part_of_year(s.substr(i + 6))) return true;
+  }
+  return false;
+}
+
+// The year of writing, guessed from the years a text names: the one named most
+// often, leaving out those that name the future. A text that reports this year
+// as still running (今年前三季度) and some year as done (2022年…达到…) was
+// written after that year, whatever it names most. 0 when no year is named.
+int year_of_writing(std::string_view s) {
+  const std::vector<YearMention> mentions = year_mentions(s);
+  std::map<int, int> counts;
+  int last_completed = 0;
+  for (const YearMention& m : mentions) {
+    if (future_mention(m.before, m.after)) continue;
+    ++counts[m.year];
+    if (completed_year(m)) last_completed = std::max(last_completed, m.year);
+  }
   int best = 0, best_count = 0;
-  for (auto [y, c] : year_mentions(s)) {
+  for (auto [y, c] : counts) {
     if (c >= best_count) best = y, best_count = c;
   }
+  if (best != 0 && last_completed >= best && current_year_running(s)) return last_completed + 1;
   return best;
 }
 
@@ -98,7 +163,7 @@ Date inferred_date(std::string_view text) {
     if (auto d = full_date_at(text, i); d && (!latest || *d > *latest)) latest = d;
   }
   if (latest) return *latest;
-  int year = most_mentioned_year(text);
+  int year = year_of_writing(text);
   return year ? Date{year, 12, 31} : Date{};
 }
 
@@ -112,7 +177,7 @@ ReportDate find_report_date(std::string_view text, const DocumentMetadata& metad
   for (std::size_t i = 0; i + 4 <= top.size(); ++i) {
     if (auto d = full_date_at(top, i)) return {*d, "dateline"};
   }
-  if (int year = most_mentioned_year(text)) {
+  if (int year = year_of_writing(text)) {
     if (auto d = wire_dateline(top, year)) return {*d, "dateline"};
   }
   Date guess = inferred_date(text);
@@ -152,7 +217,7 @@ const Region* find_home_province(const Catalog& catalog, const ExtractOptions& o
 }
 
 int default_actual_year(std::string_view text, const Layout& layout, const Date& report_date) {
-  if (!report_date.valid()) return most_mentioned_year(text);
+  if (!report_date.valid()) return year_of_writing(text);
   if (report_date.month > kReviewMonths) return report_date.year;
   const std::string previous = std::to_string(report_date.year - 1) + "年";
   // A title naming the year before (2023年…统计公报) reviews that year.

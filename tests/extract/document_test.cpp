@@ -29,6 +29,46 @@ TEST_CASE("without any date the report date is inferred with a diagnostic", "[ex
   for (const auto& f : r.facts) CHECK_FALSE(f.published.has_value());
 }
 
+TEST_CASE("an inferred date leaves out years the text names as the future", "[extract]") {
+  // 2030年将建成 is a plan; the year being written in is the one named as now.
+  auto r = extract_text(
+      "某市2030年将建成全国一流的算力枢纽。全省印发《做好2023年信息通信民生实事方案》。"
+      "截至今年9月底,全省新建5G基站1.2万个。",
+      std::nullopt);
+  CHECK(r.date_source == "inferred");
+  CHECK(r.report_date.year == 2023);
+  const auto* stations = fact_with(r, 12000);
+  REQUIRE(stations != nullptr);
+  CHECK(stations->period.to_string() == "2023-09");
+}
+
+TEST_CASE("an inferred date is after a year the text reports as done while this year runs", "[extract]") {
+  // Full-year results of 2022 and this year's first ten months: written in 2023,
+  // though 2022 is the only year named.
+  auto r = extract_text(
+      "2022年,全省软件业务收入达到1200亿元。2022年全省新增上云企业1.5万家。"
+      "截至今年10月底,全省5G基站总数达到10.5万个。",
+      std::nullopt);
+  CHECK(r.report_date.year == 2023);
+  const auto* stations = fact_with(r, 105000);
+  REQUIRE(stations != nullptr);
+  CHECK(stations->period.to_string() == "2023-10");
+  const auto* software = fact_with(r, 1.2e11);
+  REQUIRE(software != nullptr);
+  CHECK(software->period.to_string() == "2022");
+
+  SECTION("the controls: no running year, or the named year itself running") {
+    CHECK(extract_text("2022年,全省软件业务收入达到1200亿元。", std::nullopt).report_date.year == 2022);
+    CHECK(extract_text("2022年,全省软件业务收入达到1200亿元。2023年以来,全省工业投资增长5%。"
+                       "今年前三季度,全省规上工业增加值增长6.1%。",
+                       std::nullopt)
+              .report_date.year == 2023);
+    CHECK(extract_text("2023年1-9月,全省软件业务收入达到900亿元。今年前三季度,全省工业投资增长5%。",
+                       std::nullopt)
+              .report_date.year == 2023);
+  }
+}
+
 TEST_CASE("traditional text is matched in simplified and quoted in the original", "[extract]") {
   auto r = extract_text("2023年,全省新增上雲企業超過3萬家,累計開通5G基站12.5萬個。", policydb::Date{2024, 1, 20});
   const auto* cloud = fact_with(r, 30000);
