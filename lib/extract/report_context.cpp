@@ -73,7 +73,7 @@ bool future_mention(std::string_view before, std::string_view after) {
 // 2023年1-9月, 2023年前三季度, 2023年上半年, 2023年以来.
 bool part_of_year(std::string_view after) {
   return (!after.empty() && after[0] >= '0' && after[0] <= '9') ||
-         starts_with_any(after, {"前", "第", "上半年", "下半年", "一季度", "二季度", "三季度", "以来", "一至", "1至"});
+         starts_with_any(after, {"前", "第", "上半年", "下半年", "一季度", "二季度", "三季度", "以来", "一至"});
 }
 
 struct YearMention {

@@ -156,26 +156,27 @@ TEST_CASE("Migration 8 widens the series index and reads stay index-only", "[sto
   REQUIRE(columns.executeStep());
   CHECK(columns.getColumn(0).getString() ==
         "region_id metric_id period_end id kind measure subregion unit_id document_id");
+  // The plan SQLite chooses for `select`, one step a line.
+  auto plan_of = [&](const std::string& select) {
+    SQLite::Statement explain(raw, "EXPLAIN QUERY PLAN " + select);
+    std::string details;
+    while (explain.executeStep()) details += explain.getColumn(3).getString() + "\n";
+    return details;
+  };
   // target_progress's lookup of the actuals ending on a day (lib/query/progress.cpp)
   // needs no table row.
-  std::string details;
-  SQLite::Statement explain(raw,
-                            "EXPLAIN QUERY PLAN SELECT a.id, a.document_id FROM fact a WHERE a.region_id = 1"
-                            " AND a.metric_id = 2 AND a.subregion IS NULL AND a.kind = 'actual'"
-                            " AND a.measure = 'level' AND a.unit_id = 3 AND a.period_end = 20231231");
-  while (explain.executeStep()) details += explain.getColumn(3).getString() + "\n";
-  CAPTURE(details);
-  CHECK(details.find("COVERING INDEX fact_region_metric_period") != std::string::npos);
+  const std::string actuals = plan_of(
+      "SELECT a.id, a.document_id FROM fact a WHERE a.region_id = 1 AND a.metric_id = 2 AND a.subregion IS NULL"
+      " AND a.kind = 'actual' AND a.measure = 'level' AND a.unit_id = 3 AND a.period_end = 20231231");
+  CAPTURE(actuals);
+  CHECK(actuals.find("COVERING INDEX fact_region_metric_period") != std::string::npos);
   // A series in fact_reader.cpp's order needs no sort of its rows.
-  details.clear();
-  SQLite::Statement series(raw,
-                           "EXPLAIN QUERY PLAN SELECT f.id, f.quote FROM fact f WHERE f.region_id = 1"
-                           " AND f.metric_id = 2 AND f.subregion IS NULL AND f.kind = 'actual'"
-                           " AND f.measure = 'level' ORDER BY f.period_end, f.region_id, f.metric_id, f.id");
-  while (series.executeStep()) details += series.getColumn(3).getString() + "\n";
-  CAPTURE(details);
-  CHECK(details.find("fact_region_metric_period") != std::string::npos);
-  CHECK(details.find("TEMP B-TREE") == std::string::npos);
+  const std::string series = plan_of(
+      "SELECT f.id, f.quote FROM fact f WHERE f.region_id = 1 AND f.metric_id = 2 AND f.subregion IS NULL"
+      " AND f.kind = 'actual' AND f.measure = 'level' ORDER BY f.period_end, f.region_id, f.metric_id, f.id");
+  CAPTURE(series);
+  CHECK(series.find("fact_region_metric_period") != std::string::npos);
+  CHECK(series.find("TEMP B-TREE") == std::string::npos);
   CHECK(raw.execAndGet("SELECT count(*) FROM fact WHERE value = 187000").getInt() == 1);
 }
 
