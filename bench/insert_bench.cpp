@@ -80,6 +80,11 @@ std::string doc_name(std::size_t d) {
 
 std::string quote_of(const SyntheticFact& f) { return f.metric->name + "达到" + std::to_string(int(f.value)); }
 
+[[noreturn]] void fail(sqlite3* db, const char* what) {
+  std::fprintf(stderr, "insert_bench: %s: %s\n", what, sqlite3_errmsg(db));
+  std::exit(1);
+}
+
 // Inserts the documents and facts with the raw C API in one transaction.
 void insert_raw(sqlite3* db, const Dataset& data) {
   sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
@@ -89,15 +94,15 @@ void insert_raw(sqlite3* db, const Dataset& data) {
   sqlite3_stmt* insert = nullptr;
   sqlite3_prepare_v2(db,
       "INSERT INTO fact (document_id, region_id, metric_id, label, kind, measure, value, unit_id,"
-      " comparator, period, period_start, period_end, period_grain, quote)"
-      " VALUES (?, ?, ?, ?, 'actual', ?, ?, ?, 'eq', ?, ?, ?, 'year', ?)", -1, &insert, nullptr);
+      " comparator, period, period_start, period_end, period_grain, quote, id)"
+      " VALUES (?, ?, ?, ?, 'actual', ?, ?, ?, 'eq', ?, ?, ?, 'year', ?, ?)", -1, &insert, nullptr);
   sqlite3_int64 document_id = 0;
   for (std::size_t i = 0; i < data.facts.size(); ++i) {
     if (i % kFactsPerDocument == 0) {
       const std::string name = doc_name(i / kFactsPerDocument);
       sqlite3_bind_int64(doc, 1, sqlite3_int64(i));
       sqlite3_bind_text(doc, 2, name.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_step(doc);
+      if (sqlite3_step(doc) != SQLITE_DONE) fail(db, "inserting a document");
       sqlite3_reset(doc);
       document_id = sqlite3_last_insert_rowid(db);
     }
@@ -114,7 +119,8 @@ void insert_raw(sqlite3* db, const Dataset& data) {
     sqlite3_bind_int(insert, 9, f.year * 10000 + 101);
     sqlite3_bind_int(insert, 10, f.year * 10000 + 1231);
     sqlite3_bind_text(insert, 11, quote.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_step(insert);
+    sqlite3_bind_int64(insert, 12, sqlite3_int64(i + 1));  // the table has no rowid (schema/0009)
+    if (sqlite3_step(insert) != SQLITE_DONE) fail(db, "inserting a fact");
     sqlite3_reset(insert);
   }
   sqlite3_finalize(insert);

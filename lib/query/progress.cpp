@@ -77,9 +77,8 @@ bool met(const Fact& target, double actual, bool lower) {
 // ending on each, whose publication dates come from a cache — the documents of
 // one province hold the actuals of many metrics, so a join would read the same
 // document rows again for every series. The fact_target index (schema/0006)
-// finds the targets; fact_region_metric_period, which carries kind, measure,
-// subregion, unit and document (schema/0008), answers both steps for the
-// actuals without reading their rows.
+// finds the targets; the actuals of one series lie side by side in fact's
+// primary key (schema/0009), so both steps read a few neighbouring pages.
 #define POLICYDB_COMPARABLE                                                                       \
   " FROM fact a JOIN unit ua ON ua.id = a.unit_id"                                                \
   " WHERE a.region_id = t.region_id AND a.metric_id = t.metric_id AND a.subregion IS t.subregion" \

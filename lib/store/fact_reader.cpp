@@ -24,7 +24,17 @@ constexpr const char* kColumns =
     "SELECT f.id, f.region_id, f.subregion, f.label, f.kind, f.measure, f.value, f.period,"
     " f.comparator, f.target_type, f.versus, f.quote, f.confidence, f.metric_id, f.unit_id, f.document_id,"
     " d.source, d.sha256, d.published_on";
-constexpr const char* kFrom = " FROM fact f JOIN document d ON d.id = f.document_id";
+
+// The FROM clause of a read. The targets of a region are a few among its
+// facts, which the primary key (schema/0009) orders by region first: without
+// statistics SQLite would walk all of them by that key rather than take the
+// partial index that holds only targets, so reads of a region's targets name
+// that index. Their WHERE always says kind = 'target', so it applies.
+std::string from(const ReadSpec& spec) {
+  const bool region_targets = spec.filter.kind == Kind::target && (spec.region_code || spec.filter.region);
+  return region_targets ? " FROM fact f INDEXED BY fact_target JOIN document d ON d.id = f.document_id"
+                        : " FROM fact f JOIN document d ON d.id = f.document_id";
+}
 
 constexpr const char* kRegionById = "SELECT code, name, short_name, level FROM region WHERE id = ?";
 constexpr const char* kMetricById =
@@ -75,19 +85,24 @@ void add_region(const Catalog& catalog, const ReadSpec& spec, Where& w) {
   if (!f.region) return;
   const Region& region = catalog.region(*f.region);  // throws not_found with suggestions
   const bool include = f.subregions == Subregions::include;
+  // Each form below names the candidate regions in one `region_id IN (…)` or
+  // `=` term: SQLite then searches the primary key or fact_target once per
+  // region, where an OR of region terms would make it scan (schema/0009).
   if (region.level == RegionLevel::prefecture) {
     std::string sub = "f.subregion = ? OR f.subregion = ?";
     if (include) sub += " OR f.subregion LIKE ? ESCAPE '\\'";
-    w.add(fmt::format("f.region_id = {} OR (f.region_id = {} AND ({}))", kRegionId, kRegionId, sub),
-          {region.code, region.parent_code, region.short_name, region.name});
+    w.add(fmt::format("f.region_id IN ({0}, {0})", kRegionId), {region.code, region.parent_code});
+    w.add(fmt::format("f.region_id = {} OR ({})", kRegionId, sub),
+          {region.code, region.short_name, region.name});
     if (include) w.params.push_back(like_pattern(region.short_name).substr(1));
     return;
   }
   if (include) {
     // The region itself, its prefectures, and the members of an area.
     w.add(fmt::format(
-              "f.region_id = {0} OR f.region_id IN (SELECT id FROM region WHERE parent_id = {0})"
-              " OR f.region_id IN (SELECT member_id FROM region_member WHERE area_id = {0})",
+              "f.region_id IN (SELECT id FROM region WHERE code = ?"
+              " UNION ALL SELECT id FROM region WHERE parent_id = {0}"
+              " UNION ALL SELECT member_id FROM region_member WHERE area_id = {0})",
               kRegionId),
           {region.code, region.code, region.code});
   } else {
@@ -280,12 +295,24 @@ FactReader::~FactReader() {
   }
 }
 
+namespace {
+
+std::string select_sql(const ReadSpec& spec, const Where& where) {
+  return std::string(kColumns) + from(spec) + where.sql() + order_by(spec);
+}
+
+}  // namespace
+
+std::string read_sql(const Catalog& catalog, const ReadSpec& spec) {
+  return select_sql(spec, build_where(catalog, spec));
+}
+
 void FactReader::read(const ReadSpec& spec, const std::function<bool(Fact&)>& row) {
   const Where where = build_where(*catalog_, spec);
   // Without a snapshot another read may see renamed or curated rows.
   if (!in_transaction_) references_.clear();
   try {
-    auto q = lease_.prepare(std::string(kColumns) + kFrom + where.sql() + order_by(spec));
+    auto q = lease_.prepare(select_sql(spec, where));
     bind_all(*q, where.params);
     while (q->step()) {
       Fact fact;
@@ -300,7 +327,7 @@ void FactReader::read(const ReadSpec& spec, const std::function<bool(Fact&)>& ro
 std::optional<Fact> FactReader::by_id(std::int64_t id) {
   try {
     if (!in_transaction_) references_.clear();
-    auto q = lease_.prepare(std::string(kColumns) + kFrom + " WHERE f.id = ?");
+    auto q = lease_.prepare(std::string(kColumns) + from(ReadSpec()) + " WHERE f.id = ?");
     q->bind(1, id);
     if (!q->step()) return std::nullopt;
     Fact fact;
@@ -314,7 +341,7 @@ std::optional<Fact> FactReader::by_id(std::int64_t id) {
 std::size_t FactReader::count(const ReadSpec& spec) {
   const Where where = build_where(*catalog_, spec);
   try {
-    auto q = lease_.prepare(std::string("SELECT count(*)") + kFrom + where.sql());
+    auto q = lease_.prepare(std::string("SELECT count(*)") + from(spec) + where.sql());
     bind_all(*q, where.params);
     q->step();
     return static_cast<std::size_t>(q->int64(0));

@@ -44,6 +44,10 @@ class ReferenceCache {
   std::unordered_map<std::int64_t, Unit> units_;
 };
 
+// The SELECT that FactReader::read runs for `spec`, before its parameters are
+// bound: tests read its query plan. Throws Error(not_found) for an unknown region.
+std::string read_sql(const Catalog& catalog, const ReadSpec& spec);
+
 // Reads on one borrowed read connection, whose prepared statements are reused:
 // for callers that run many reads in a row (target progress). One thread only;
 // destroy it before writing to an in-memory database from the same thread.

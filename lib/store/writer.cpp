@@ -10,8 +10,8 @@ namespace {
 constexpr const char* kInsertFact =
     "INSERT INTO fact (document_id, region_id, subregion, metric_id, label, kind, measure,"
     " value, unit_id, comparator, period, period_start, period_end, period_grain, target_type,"
-    " versus, span_start, span_end, quote, confidence, extractor_version)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    " versus, span_start, span_end, quote, confidence, extractor_version, id)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
 std::int64_t day_key(const Date& d) { return d.year * 10000LL + d.month * 100 + d.day; }
 
@@ -235,7 +235,7 @@ std::int64_t FactWriter::insert_document(const DocumentWrite& doc) {
   return db_.getLastInsertRowid();
 }
 
-void FactWriter::insert_fact(std::int64_t document_id, const DocumentWrite& doc,
+void FactWriter::insert_fact(std::int64_t document_id, std::int64_t id, const DocumentWrite& doc,
                              const FactRecord& f) {
   std::string subregion;
   const std::int64_t region = region_id(f, subregion);
@@ -273,6 +273,7 @@ void FactWriter::insert_fact(std::int64_t document_id, const DocumentWrite& doc,
   text(q, 19, f.quote);
   bind_optional(q, 20, f.confidence);
   optional_text(q, 21, doc.extractor_version);
+  q.bind(22, id);
   q.exec();
 }
 
@@ -284,8 +285,15 @@ WriteResult FactWriter::write(const DocumentWrite& doc, const std::vector<FactRe
     return result;
   }
   result.document_id = insert_document(doc);
+  // fact is a WITHOUT ROWID table (schema/0009): ids are given here, as SQLite
+  // gave rowids before — one past the largest, read inside this write
+  // transaction, so no other writer can take the same ids.
+  SQLite::Statement& last = statement("SELECT coalesce(max(id), 0) FROM fact");
+  last.executeStep();
+  std::int64_t next_id = last.getColumn(0).getInt64() + 1;
+  last.reset();
   for (const FactRecord& f : facts) {
-    insert_fact(result.document_id, doc, f);
+    insert_fact(result.document_id, next_id++, doc, f);
     ++result.facts_written;
   }
   return result;

@@ -121,7 +121,7 @@ class FactWriter {
   std::optional<std::int64_t> existing_document(const DocumentWrite& doc, bool replace,
                                                 DocumentOutcome& outcome);
   std::int64_t insert_document(const DocumentWrite& doc);
-  void insert_fact(std::int64_t document_id, const DocumentWrite& doc, const FactRecord& f);
+  void insert_fact(std::int64_t document_id, std::int64_t id, const DocumentWrite& doc, const FactRecord& f);
 
   SQLite::Database& db_;
   std::shared_ptr<const Catalog> catalog_;

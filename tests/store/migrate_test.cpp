@@ -1,3 +1,4 @@
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "policydb/database.h"
 #include "policydb/error.h"
 #include "store/migrate.h"
+#include "store/store_test_support.h"
 #include "test_support.h"
 
 using policydb::Database;
@@ -28,6 +30,22 @@ void make_file_at_version(const std::filesystem::path& path, int version) {
   SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.exec("PRAGMA foreign_keys = ON");
   detail::apply_migrations(db, detail::builtin_migrations(), version);
+}
+
+// Brings a file made by make_file_at_version up to `version` only, as the
+// library of that version did.
+void upgrade_to(const std::filesystem::path& path, int version) {
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  db.exec("PRAGMA foreign_keys = ON");
+  detail::apply_migrations(db, detail::builtin_migrations(), version);
+}
+
+// The plan SQLite chooses for `select` on `db`, one step a line.
+std::string plan_of(SQLite::Database& db, const std::string& select) {
+  SQLite::Statement explain(db, "EXPLAIN QUERY PLAN " + select);
+  std::string details;
+  while (explain.executeStep()) details += explain.getColumn(3).getString() + "\n";
+  return details;
 }
 
 // Data an analyst would have stored at any version ≥ 1: one document and one fact,
@@ -109,7 +127,7 @@ TEST_CASE("Migration 7 rebuilds fact with the same rows, indexes and rules", "[s
     return out;
   };
   const std::string before = rows();
-  { (void)Database::open(path); }
+  upgrade_to(path, 7);
   CHECK(rows() == before);
 
   SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
@@ -149,35 +167,103 @@ TEST_CASE("Migration 8 widens the series index and reads stay index-only", "[sto
   const auto path = dir / "v7.db";
   make_file_at_version(path, 7);
   insert_sample_fact(path);
-  { (void)Database::open(path); }
+  upgrade_to(path, 8);
   SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
   SQLite::Statement columns(raw, "SELECT group_concat(name, ' ') FROM"
                                  " (SELECT name FROM pragma_index_info('fact_region_metric_period') ORDER BY seqno)");
   REQUIRE(columns.executeStep());
   CHECK(columns.getColumn(0).getString() ==
         "region_id metric_id period_end id kind measure subregion unit_id document_id");
-  // The plan SQLite chooses for `select`, one step a line.
-  auto plan_of = [&](const std::string& select) {
-    SQLite::Statement explain(raw, "EXPLAIN QUERY PLAN " + select);
-    std::string details;
-    while (explain.executeStep()) details += explain.getColumn(3).getString() + "\n";
-    return details;
-  };
   // target_progress's lookup of the actuals ending on a day (lib/query/progress.cpp)
   // needs no table row.
-  const std::string actuals = plan_of(
+  const std::string actuals = plan_of(raw,
       "SELECT a.id, a.document_id FROM fact a WHERE a.region_id = 1 AND a.metric_id = 2 AND a.subregion IS NULL"
       " AND a.kind = 'actual' AND a.measure = 'level' AND a.unit_id = 3 AND a.period_end = 20231231");
   CAPTURE(actuals);
   CHECK(actuals.find("COVERING INDEX fact_region_metric_period") != std::string::npos);
   // A series in fact_reader.cpp's order needs no sort of its rows.
-  const std::string series = plan_of(
+  const std::string series = plan_of(raw,
       "SELECT f.id, f.quote FROM fact f WHERE f.region_id = 1 AND f.metric_id = 2 AND f.subregion IS NULL"
       " AND f.kind = 'actual' AND f.measure = 'level' ORDER BY f.period_end, f.region_id, f.metric_id, f.id");
   CAPTURE(series);
   CHECK(series.find("fact_region_metric_period") != std::string::npos);
   CHECK(series.find("TEMP B-TREE") == std::string::npos);
   CHECK(raw.execAndGet("SELECT count(*) FROM fact WHERE value = 187000").getInt() == 1);
+}
+
+TEST_CASE("Migration 9 stores facts in (region, metric, period) order with their ids", "[store][migrate]") {
+  TempDir dir;
+  const auto path = dir / "v8.db";
+  make_file_at_version(path, 8);
+  insert_sample_fact(path);
+  const auto all_rows = [&] {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(raw, "SELECT * FROM fact ORDER BY id");
+    std::string out;
+    while (q.executeStep()) {
+      for (int c = 0; c < q.getColumnCount(); ++c) out += q.getColumn(c).getString() + "|";
+      out += "\n";
+    }
+    return out;
+  };
+  const std::string before = all_rows();
+  upgrade_to(path, 9);
+  CHECK(all_rows() == before);
+
+  SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+  CHECK(raw.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'fact'").getString().find("WITHOUT ROWID") !=
+        std::string::npos);
+  CHECK(raw.execAndGet("SELECT group_concat(name, ' ') FROM"
+                       " (SELECT name FROM pragma_table_info('fact') WHERE pk > 0 ORDER BY pk)")
+            .getString() == "region_id metric_id period_end id");
+  CHECK(raw.execAndGet("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema"
+                       " WHERE type = 'index' AND tbl_name = 'fact' ORDER BY name)")
+            .getString() == "fact_document fact_id fact_metric_period_region fact_target");
+  // Ids stay unique and are required: the writer gives them (lib/store/writer.cpp).
+  CHECK_THROWS_WITH(raw.exec("INSERT INTO fact SELECT * FROM fact"), Catch::Contains("UNIQUE constraint failed"));
+  CHECK_THROWS_WITH(raw.exec("UPDATE fact SET id = NULL"), Catch::Contains("NOT NULL"));
+  // The rules of 0007 came along.
+  CHECK_THROWS_WITH(raw.exec("UPDATE fact SET kind = 'Actual'"), Catch::Contains("CHECK constraint failed"));
+
+  // A series needs neither a sort nor a row outside the key's range; point
+  // lookups and target_progress's lookups of actuals search the key.
+  const std::string series = plan_of(raw,
+      "SELECT f.id, f.quote FROM fact f WHERE f.region_id = 1 AND f.metric_id = 2 AND f.subregion IS NULL"
+      " AND f.kind = 'actual' AND f.measure = 'level' ORDER BY f.period_end, f.region_id, f.metric_id, f.id");
+  CAPTURE(series);
+  CHECK(series.find("SEARCH f USING PRIMARY KEY (region_id=? AND metric_id=?)") != std::string::npos);
+  CHECK(series.find("TEMP B-TREE") == std::string::npos);
+  const std::string actuals = plan_of(raw,
+      "SELECT a.id, a.document_id FROM fact a WHERE a.region_id = 1 AND a.metric_id = 2 AND a.subregion IS NULL"
+      " AND a.kind = 'actual' AND a.measure = 'level' AND a.unit_id = 3 AND a.period_end = 20231231");
+  CAPTURE(actuals);
+  CHECK(actuals.find("PRIMARY KEY (region_id=? AND metric_id=? AND period_end=?)") != std::string::npos);
+  raw.exec("PRAGMA foreign_keys = ON");
+  raw.exec("DELETE FROM document");  // cascades, as before
+  CHECK(raw.execAndGet("SELECT count(*) FROM fact").getInt() == 0);
+}
+
+TEST_CASE("Facts written after migration 9 take ids after the largest, as rowids did", "[store][migrate]") {
+  TempDir dir;
+  const auto path = dir / "v8.db";
+  make_file_at_version(path, 8);
+  insert_sample_fact(path);
+  const std::int64_t old_id = policydb::testing::scalar(path, "SELECT id FROM fact");
+  {
+    auto db = Database::open(path);
+    std::istringstream lines(
+        R"({"doc":"new.txt","region":"河南","metric":"5G基站","kind":"actual","measure":"level","value":190000,)"
+        R"("unit":"个","period":"2023-11","comparator":"eq","quote":"5G基站达到19万个"})" "\n"
+        R"({"doc":"new.txt","region":"江西","metric":"5G基站","kind":"target","measure":"level","value":90000,)"
+        R"("unit":"个","period":"2025","comparator":"eq","quote":"力争5G基站达到9万个"})" "\n");
+    REQUIRE(db.load_jsonl(lines).ok());
+  }
+  SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+  CHECK(raw.execAndGet("SELECT group_concat(id - " + std::to_string(old_id) +
+                       ", ',') FROM (SELECT id FROM fact ORDER BY id)")
+            .getString() == "0,1,2");
+  CHECK(raw.execAndGet("SELECT group_concat(value, ',') FROM (SELECT value FROM fact ORDER BY id)").getString() ==
+        "187000.0,190000.0,90000.0");
 }
 
 TEST_CASE("A file from a newer library is refused and left byte-for-byte untouched", "[store][migrate]") {
