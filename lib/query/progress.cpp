@@ -79,28 +79,25 @@ bool met(const Fact& target, double actual, bool lower) {
 // document rows again for every series. The fact_target index (schema/0006)
 // finds the targets; the actuals of one series lie side by side in fact's
 // primary key (schema/0009), so both steps read a few neighbouring pages.
-#define POLICYDB_COMPARABLE                                                                       \
-  " FROM fact a JOIN unit ua ON ua.id = a.unit_id"                                                \
-  " WHERE a.region_id = t.region_id AND a.metric_id = t.metric_id AND a.subregion IS t.subregion" \
-  " AND a.kind = 'actual' AND a.measure = t.measure AND ua.dimension = tu.dimension"              \
-  " AND a.period_end <= t.period_end"
+// The comparable actuals of a target: ?1 region_id, ?2 metric_id, ?3 subregion
+// (NULL for none), ?4 measure, ?5 its unit's dimension, ?6 its deadline
+// (YYYYMMDD). The target's own key gives the ids, so its row is not read again.
+#define POLICYDB_COMPARABLE                                                        \
+  " FROM fact a JOIN unit ua ON ua.id = a.unit_id"                                 \
+  " WHERE a.region_id = ?1 AND a.metric_id = ?2 AND a.subregion IS ?3"             \
+  " AND a.kind = 'actual' AND a.measure = ?4 AND ua.dimension = ?5 AND a.period_end"
 constexpr const char* kPeriodEnds =
-    "SELECT (SELECT a.period_end" POLICYDB_COMPARABLE " ORDER BY a.period_end DESC LIMIT 1),"
-    " (SELECT a.period_end" POLICYDB_COMPARABLE " ORDER BY a.period_end LIMIT 1),"
-    " t.region_id, t.metric_id, t.subregion, t.measure, tu.dimension"
-    " FROM fact t JOIN unit tu ON tu.id = t.unit_id WHERE t.id = ? AND tu.to_base > 0";
+    "SELECT (SELECT a.period_end" POLICYDB_COMPARABLE " <= ?6 ORDER BY a.period_end DESC LIMIT 1),"
+    " (SELECT a.period_end" POLICYDB_COMPARABLE " <= ?6 ORDER BY a.period_end LIMIT 1)";
+constexpr const char* kEndingOn = "SELECT a.id, a.document_id" POLICYDB_COMPARABLE " = ?6";
 #undef POLICYDB_COMPARABLE
-constexpr const char* kEndingOn =
-    "SELECT a.id, a.document_id FROM fact a JOIN unit ua ON ua.id = a.unit_id"
-    " WHERE a.region_id = ? AND a.metric_id = ? AND a.subregion IS ? AND a.kind = 'actual'"
-    " AND a.measure = ? AND ua.dimension = ? AND a.period_end = ?";
 constexpr const char* kPublished = "SELECT published_on FROM document WHERE id = ?";
 
 // The newest and oldest comparable actual, owned by the ActualCache (copied
 // only into the results that use them).
 struct ActualExtent {
   const Fact* latest = nullptr;
-  std::int64_t earliest_id = 0;  // read only when a trend is needed (ActualCache::fact)
+  detail::FactKey earliest;  // read only when a trend is needed (ActualCache::fact)
 };
 
 // What one target_progress call has read: actual facts by id, and per series
@@ -113,37 +110,38 @@ class ActualCache {
  public:
   explicit ActualCache(detail::FactReader& reader) : reader_(reader) {}
 
-  ActualExtent extent(const Fact& target) {
+  // `key` is the target's own (its region and metric ids, its deadline).
+  ActualExtent extent(const Fact& target, const detail::FactKey& key) {
     const Date deadline = target.period.end();
-    const std::string key = series_key(target);
-    auto it = extents_.find(key);
+    const std::string series = series_key(target);
+    auto it = extents_.find(series);
     if (it == extents_.end() || !it->second.covers(deadline)) {
-      it = extents_.insert_or_assign(key, read_extent(target)).first;
+      it = extents_.insert_or_assign(series, read_extent(target, key)).first;
     }
     const Known& known = it->second;
     ActualExtent out;
-    if (!known.latest_id) return out;
-    out.latest = fact(*known.latest_id);
-    out.earliest_id = *known.earliest_id;
+    if (!known.latest) return out;
+    out.latest = fact(*known.latest);
+    out.earliest = *known.earliest;
     return out;
   }
 
-  // The fact with `id`, read once; null when there is none. Stays valid as
+  // The fact with `key`, read once; null when there is none. Stays valid as
   // long as the cache (the map's nodes never move).
-  const Fact* fact(std::int64_t id) {
-    auto it = facts_.find(id);
-    if (it == facts_.end()) it = facts_.emplace(id, reader_.by_id(id)).first;
+  const Fact* fact(const detail::FactKey& key) {
+    auto it = facts_.find(key.id);
+    if (it == facts_.end()) it = facts_.emplace(key.id, reader_.by_key(key)).first;
     return it->second ? &*it->second : nullptr;
   }
 
  private:
   struct Known {
     Date asked;  // the deadline it was read for
-    std::optional<std::int64_t> latest_id, earliest_id;
+    std::optional<detail::FactKey> latest, earliest;
     Date latest_end;
     // True when the answer for `deadline` is this one.
     bool covers(const Date& deadline) const {
-      return deadline <= asked && (!latest_id || latest_end <= deadline);
+      return deadline <= asked && (!latest || latest_end <= deadline);
     }
   };
 
@@ -152,36 +150,43 @@ class ActualCache {
                        to_string(t.measure), t.unit.dimension, t.unit.to_base > 0);
   }
 
-  Known read_extent(const Fact& target) {
+  Known read_extent(const Fact& target, const detail::FactKey& key) {
     Known known;
     known.asked = target.period.end();
+    if (target.unit.to_base <= 0) return known;  // converts to nothing
+    // Stored subregions are never empty: the writer stores none as NULL.
+    auto bind_series = [&](detail::Statement& q) {
+      q.bind(1, key.region_id);
+      q.bind(2, key.metric_id);
+      if (target.subregion.empty()) {
+        q.bind_null(3);
+      } else {
+        q.bind(3, std::string_view(target.subregion));
+      }
+      q.bind(4, to_string(target.measure));
+      q.bind(5, std::string_view(target.unit.dimension));
+    };
     try {
       auto ends = reader_.lease().prepare(kPeriodEnds);
-      ends->bind(1, target.id);
+      bind_series(*ends);
+      ends->bind(6, key.period_end);
       if (!ends->step() || ends->is_null(0)) return known;
       const std::int64_t last_end = ends->int64(0), first_end = ends->int64(1);
       auto block = reader_.lease().prepare(kEndingOn);
-      block->bind(1, ends->int64(2));
-      block->bind(2, ends->int64(3));
-      if (ends->is_null(4)) {
-        block->bind_null(3);
-      } else {
-        block->bind(3, ends->text(4));
+      bind_series(*block);
+      const auto latest_id = pick(*block, last_end, /*newest=*/true);
+      const auto earliest_id = pick(*block, first_end, /*newest=*/false);
+      if (latest_id && earliest_id) {
+        known.latest = detail::FactKey{key.region_id, key.metric_id, last_end, *latest_id};
+        known.earliest = detail::FactKey{key.region_id, key.metric_id, first_end, *earliest_id};
       }
-      block->bind(4, ends->text(5));
-      block->bind(5, ends->text(6));
-      known.latest_id = pick(*block, last_end, /*newest=*/true);
-      known.earliest_id = pick(*block, first_end, /*newest=*/false);
     } catch (const SQLite::Exception& e) {
       detail::throw_sqlite_error(e, "reading the actuals of a target");
     }
-    if (!known.latest_id || !known.earliest_id) {
-      known.latest_id.reset();
-      return known;
-    }
-    const auto latest = fact(*known.latest_id);
+    if (!known.latest) return known;
+    const auto latest = fact(*known.latest);
     if (!latest) {  // cannot happen inside one snapshot; be safe
-      known.latest_id.reset();
+      known.latest.reset();
     } else {
       known.latest_end = latest->period.end();
     }
@@ -259,12 +264,12 @@ void judge_trend(TargetProgress& p, const Fact& earliest) {
   p.status = on_track ? ProgressStatus::on_track : ProgressStatus::behind;
 }
 
-TargetProgress progress_of(ActualCache& cache, Fact target) {
+TargetProgress progress_of(ActualCache& cache, Fact target, const detail::FactKey& key) {
   TargetProgress p;
   p.target_type = target.target_type;
   p.lower_is_better = lower_is_better(target);
   p.target = std::move(target);
-  const ActualExtent actuals = cache.extent(p.target);
+  const ActualExtent actuals = cache.extent(p.target, key);
   if (actuals.latest == nullptr) return p;  // no_data
   p.latest_actual = *actuals.latest;
   p.actual_value = p.latest_actual->value_in(p.target.unit);
@@ -275,7 +280,7 @@ TargetProgress progress_of(ActualCache& cache, Fact target) {
     p.status = ProgressStatus::achieved;
     return p;
   }
-  const Fact* earliest = cache.fact(actuals.earliest_id);
+  const Fact* earliest = cache.fact(actuals.earliest);
   if (earliest == nullptr) return p;  // cannot happen inside one snapshot
   judge_trend(p, *earliest);
   return p;
@@ -291,8 +296,10 @@ std::vector<TargetProgress> Database::target_progress(const FactFilter& filter) 
   // targets, then one short read per target and one per distinct actual.
   detail::FactReader reader(*this, /*snapshot=*/true);
   std::vector<Fact> targets;
-  reader.read(spec, [&](Fact& f) {
+  std::vector<detail::FactKey> keys;
+  reader.read_keyed(spec, [&](Fact& f, const detail::FactKey& key) {
     targets.push_back(std::move(f));
+    keys.push_back(key);
     return true;
   });
   // Latest deadline first (ActualCache says why); results in the order read.
@@ -303,7 +310,7 @@ std::vector<TargetProgress> Database::target_progress(const FactFilter& filter) 
   });
   std::vector<TargetProgress> out(targets.size());
   ActualCache cache(reader);
-  for (std::size_t i : order) out[i] = progress_of(cache, std::move(targets[i]));
+  for (std::size_t i : order) out[i] = progress_of(cache, std::move(targets[i]), keys[i]);
   return out;
 }
 

@@ -23,7 +23,7 @@ namespace {
 constexpr const char* kColumns =
     "SELECT f.id, f.region_id, f.subregion, f.label, f.kind, f.measure, f.value, f.period,"
     " f.comparator, f.target_type, f.versus, f.quote, f.confidence, f.metric_id, f.unit_id, f.document_id,"
-    " d.source, d.sha256, d.published_on";
+    " d.source, d.sha256, d.published_on, f.period_end";
 
 // The FROM clause of a read. The targets of a region are a few among its
 // facts, which the primary key (schema/0009) orders by region first: without
@@ -308,6 +308,10 @@ std::string read_sql(const Catalog& catalog, const ReadSpec& spec) {
 }
 
 void FactReader::read(const ReadSpec& spec, const std::function<bool(Fact&)>& row) {
+  read_keyed(spec, [&](Fact& fact, const FactKey&) { return row(fact); });
+}
+
+void FactReader::read_keyed(const ReadSpec& spec, const std::function<bool(Fact&, const FactKey&)>& row) {
   const Where where = build_where(*catalog_, spec);
   // Without a snapshot another read may see renamed or curated rows.
   if (!in_transaction_) references_.clear();
@@ -317,7 +321,7 @@ void FactReader::read(const ReadSpec& spec, const std::function<bool(Fact&)>& ro
     while (q->step()) {
       Fact fact;
       if (!fact_of(*q, references_, lease_, fact)) continue;
-      if (!row(fact)) break;
+      if (!row(fact, FactKey{q->int64(1), q->int64(13), q->int64(19), fact.id})) break;
     }
   } catch (const SQLite::Exception& e) {
     throw_sqlite_error(e, "reading facts");
@@ -325,10 +329,20 @@ void FactReader::read(const ReadSpec& spec, const std::function<bool(Fact&)>& ro
 }
 
 std::optional<Fact> FactReader::by_id(std::int64_t id) {
+  return one_fact(" WHERE f.id = ?", {id});
+}
+
+std::optional<Fact> FactReader::by_key(const FactKey& key) {
+  return one_fact(" WHERE f.region_id = ? AND f.metric_id = ? AND f.period_end = ? AND f.id = ?",
+                  {key.region_id, key.metric_id, key.period_end, key.id});
+}
+
+std::optional<Fact> FactReader::one_fact(const char* where, std::initializer_list<std::int64_t> values) {
   try {
     if (!in_transaction_) references_.clear();
-    auto q = lease_.prepare(std::string(kColumns) + from(ReadSpec()) + " WHERE f.id = ?");
-    q->bind(1, id);
+    auto q = lease_.prepare(std::string(kColumns) + from(ReadSpec()) + where);
+    int i = 0;
+    for (const std::int64_t v : values) q->bind(++i, v);
     if (!q->step()) return std::nullopt;
     Fact fact;
     if (!fact_of(*q, references_, lease_, fact)) return std::nullopt;

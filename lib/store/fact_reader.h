@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -44,6 +45,15 @@ class ReferenceCache {
   std::unordered_map<std::int64_t, Unit> units_;
 };
 
+// A fact's primary key (schema/0009): reading by it is one search of the
+// table, where reading by id first searches the fact_id index.
+struct FactKey {
+  std::int64_t region_id = 0;
+  std::int64_t metric_id = 0;
+  std::int64_t period_end = 0;  // YYYYMMDD
+  std::int64_t id = 0;
+};
+
 // The SELECT that FactReader::read runs for `spec`, before its parameters are
 // bound: tests read its query plan. Throws Error(not_found) for an unknown region.
 std::string read_sql(const Catalog& catalog, const ReadSpec& spec);
@@ -64,14 +74,21 @@ class FactReader {
   // Calls `row` for each matching fact, which it may move from; `row` returns
   // false to stop. Throws Error(not_found) for an unknown filter region, Error(database) on faults.
   void read(const ReadSpec& spec, const std::function<bool(Fact&)>& row);
+  // As read, with each fact's key.
+  void read_keyed(const ReadSpec& spec, const std::function<bool(Fact&, const FactKey&)>& row);
   // The fact with this id, if there is one.
   std::optional<Fact> by_id(std::int64_t id);
+  // The fact with this key, if there is one.
+  std::optional<Fact> by_key(const FactKey& key);
   std::size_t count(const ReadSpec& spec);
 
   const Catalog& catalog() const { return *catalog_; }
   ReadLease& lease() { return lease_; }
 
  private:
+  // The one fact `where` (" WHERE …" with `values` bound in order) selects.
+  std::optional<Fact> one_fact(const char* where, std::initializer_list<std::int64_t> values);
+
   std::shared_ptr<const Catalog> catalog_;
   ReadLease lease_;
   ReferenceCache references_;  // kept across reads only within a snapshot
