@@ -48,6 +48,25 @@ std::string plan_of(SQLite::Database& db, const std::string& select) {
   return details;
 }
 
+// Every row of fact, every column, in id order: what a rebuild must keep.
+std::string fact_rows(const std::filesystem::path& path) {
+  SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement q(raw, "SELECT * FROM fact ORDER BY id");
+  std::string out;
+  while (q.executeStep()) {
+    for (int c = 0; c < q.getColumnCount(); ++c) out += q.getColumn(c).getString() + "|";
+    out += "\n";
+  }
+  return out;
+}
+
+// The names of fact's indexes, in order.
+std::string fact_index_names(SQLite::Database& db) {
+  return db.execAndGet("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema"
+                       " WHERE type = 'index' AND tbl_name = 'fact' ORDER BY name)")
+      .getString();
+}
+
 // Data an analyst would have stored at any version ≥ 1: one document and one fact,
 // referring to reference rows that exist at that version (inserted if missing).
 void insert_sample_fact(const std::filesystem::path& path) {
@@ -116,26 +135,12 @@ TEST_CASE("Migration 7 rebuilds fact with the same rows, indexes and rules", "[s
   const auto path = dir / "v6.db";
   make_file_at_version(path, 6);
   insert_sample_fact(path);
-  auto rows = [&] {
-    SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(raw, "SELECT * FROM fact ORDER BY id");
-    std::string out;
-    while (q.executeStep()) {
-      for (int c = 0; c < q.getColumnCount(); ++c) out += q.getColumn(c).getString() + "|";
-      out += "\n";
-    }
-    return out;
-  };
-  const std::string before = rows();
+  const std::string before = fact_rows(path);
   upgrade_to(path, 7);
-  CHECK(rows() == before);
+  CHECK(fact_rows(path) == before);
 
   SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-  SQLite::Statement indexes(raw, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema"
-                                 " WHERE type = 'index' AND tbl_name = 'fact' ORDER BY name)");
-  REQUIRE(indexes.executeStep());
-  CHECK(indexes.getColumn(0).getString() ==
-        "fact_document fact_metric_period_region fact_region_metric_period fact_target");
+  CHECK(fact_index_names(raw) == "fact_document fact_metric_period_region fact_region_metric_period fact_target");
   CHECK(raw.execAndGet("SELECT count(*) FROM facts").getInt() == 1);
 
   // Every value 0001 allowed is still allowed, and what it refused is refused.
@@ -196,19 +201,9 @@ TEST_CASE("Migration 9 stores facts in (region, metric, period) order with their
   const auto path = dir / "v8.db";
   make_file_at_version(path, 8);
   insert_sample_fact(path);
-  const auto all_rows = [&] {
-    SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(raw, "SELECT * FROM fact ORDER BY id");
-    std::string out;
-    while (q.executeStep()) {
-      for (int c = 0; c < q.getColumnCount(); ++c) out += q.getColumn(c).getString() + "|";
-      out += "\n";
-    }
-    return out;
-  };
-  const std::string before = all_rows();
+  const std::string before = fact_rows(path);
   upgrade_to(path, 9);
-  CHECK(all_rows() == before);
+  CHECK(fact_rows(path) == before);
 
   SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
   CHECK(raw.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'fact'").getString().find("WITHOUT ROWID") !=
@@ -216,9 +211,7 @@ TEST_CASE("Migration 9 stores facts in (region, metric, period) order with their
   CHECK(raw.execAndGet("SELECT group_concat(name, ' ') FROM"
                        " (SELECT name FROM pragma_table_info('fact') WHERE pk > 0 ORDER BY pk)")
             .getString() == "region_id metric_id period_end id");
-  CHECK(raw.execAndGet("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema"
-                       " WHERE type = 'index' AND tbl_name = 'fact' ORDER BY name)")
-            .getString() == "fact_document fact_id fact_metric_period_region fact_target");
+  CHECK(fact_index_names(raw) == "fact_document fact_id fact_metric_period_region fact_target");
   // Ids stay unique and are required: the writer gives them (lib/store/writer.cpp).
   CHECK_THROWS_WITH(raw.exec("INSERT INTO fact SELECT * FROM fact"), Catch::Contains("UNIQUE constraint failed"));
   CHECK_THROWS_WITH(raw.exec("UPDATE fact SET id = NULL"), Catch::Contains("NOT NULL"));
