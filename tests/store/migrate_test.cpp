@@ -76,9 +76,9 @@ void insert_sample_fact(const std::filesystem::path& path) {
   db.exec("INSERT OR IGNORE INTO metric (code, name_zh, measure) VALUES ('5g_base_stations', '5G基站数', 'level')");
   db.exec("INSERT INTO document (sha256, source, origin) VALUES (printf('%064d', 7), 'sample.txt', 'jsonl')");
   db.exec(
-      "INSERT INTO fact (document_id, region_id, metric_id, label, kind, measure, value, unit_id,"
+      "INSERT INTO fact (id, document_id, region_id, metric_id, label, kind, measure, value, unit_id,"
       " period, period_start, period_end, period_grain, quote)"
-      " SELECT d.id, r.id, m.id, '5G基站总数', 'actual', 'level', 187000, u.id, '2023-10',"
+      " SELECT 1, d.id, r.id, m.id, '5G基站总数', 'actual', 'level', 187000, u.id, '2023-10',"
       " 20231001, 20231031, 'month', '5G基站总数达到18.7万个'"
       " FROM document d, region r, metric m, unit u WHERE r.code = '410000'"
       " AND m.code = '5g_base_stations' AND u.code = '个'");
@@ -257,6 +257,21 @@ TEST_CASE("Facts written after migration 9 take ids after the largest, as rowids
             .getString() == "0,1,2");
   CHECK(raw.execAndGet("SELECT group_concat(value, ',') FROM (SELECT value FROM fact ORDER BY id)").getString() ==
         "187000.0,190000.0,90000.0");
+}
+
+TEST_CASE("Migration 10: target_progress searches each target's actuals instead of pairing them all",
+          "[store][migrate]") {
+  TempDir dir;
+  auto db = Database::open(dir / "v10.db");
+  SQLite::Database raw((dir / "v10.db").string(), SQLite::OPEN_READONLY);
+  const std::string plan =
+      plan_of(raw, "SELECT * FROM target_progress WHERE region = '河南' AND deadline = 2025");
+  CAPTURE(plan);
+  // 0005's view built every (target, actual) pair of the file first: MATERIALIZE
+  // and a SCAN of fact through an index that no filter narrowed.
+  CHECK(plan.find("MATERIALIZE") == std::string::npos);
+  CHECK(plan.find("SCAN f USING INDEX fact_metric_period_region") == std::string::npos);
+  CHECK(plan.find("SEARCH a USING PRIMARY KEY (region_id=? AND metric_id=? AND period_end<?)") != std::string::npos);
 }
 
 TEST_CASE("A file from a newer library is refused and left byte-for-byte untouched", "[store][migrate]") {
