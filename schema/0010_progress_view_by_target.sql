@@ -9,9 +9,11 @@
 -- fact's primary key (schema/0009) that stops at the first one, then the fact of
 -- the newest (or oldest) source ending then, as lib/query/progress.cpp does; a
 -- WHERE on region, metric or deadline reaches the targets before any of this.
--- Columns and their meaning are unchanged. One difference from 0005, where both
--- disagreed with the C++ rule: subregions are compared as stored, so a fact filed
--- under a prefecture-level region is judged only by actuals of its own subregion.
+-- Columns and their meaning are unchanged. Two differences from 0005, both
+-- where it disagreed with the C++ rule or with docs/SCHEMA.md: subregions are
+-- compared as stored, so a fact filed under a prefecture-level region is judged
+-- only by actuals of its own subregion; and trend_since is NULL, as observed_cagr
+-- is, when the earliest actual lies less than a year before the latest.
 
 DROP VIEW target_progress;
 CREATE VIEW target_progress AS
@@ -99,7 +101,7 @@ SELECT
   value - actual_value                      AS gap,
   years_left,
   needed_cagr,
-  CASE WHEN needed_cagr IS NOT NULL THEN earliest_period END AS trend_since,
+  CASE WHEN needed_cagr IS NOT NULL AND observed_cagr IS NOT NULL THEN earliest_period END AS trend_since,
   CASE WHEN needed_cagr IS NOT NULL THEN observed_cagr END AS observed_cagr,
   lower_is_better,
   CASE

@@ -70,13 +70,13 @@ TEST_CASE("The target_progress view agrees with Database::target_progress on eve
   REQUIRE(progress.size() > 20);
 
   struct Row {
-    std::optional<std::string> actual_id, actual_value, status;
+    std::optional<std::string> actual_id, actual_value, status, trend_since;
   };
   std::map<std::string, Row> view;
   for (const auto& row : db.query_readonly(
-           "SELECT target_fact_id, actual_fact_id, actual_value, status FROM target_progress")
+           "SELECT target_fact_id, actual_fact_id, actual_value, status, trend_since FROM target_progress")
            .rows) {
-    view[*row[0]] = Row{row[1], row[2], row[3]};
+    view[*row[0]] = Row{row[1], row[2], row[3], row[4]};
   }
   REQUIRE(view.size() == progress.size());
 
@@ -95,6 +95,11 @@ TEST_CASE("The target_progress view agrees with Database::target_progress on eve
     REQUIRE(row.actual_id);
     CHECK(*row.actual_id == std::to_string(p.latest_actual->id));
     CHECK(std::stod(*row.actual_value) == Approx(*p.actual_value));
+    // A trend is judged only for targets not yet met (the values here are positive).
+    if (p.status != policydb::ProgressStatus::achieved) {
+      CHECK(static_cast<bool>(row.trend_since) == p.earliest_actual.has_value());
+      if (p.earliest_actual && row.trend_since) CHECK(*row.trend_since == p.earliest_actual->period.to_string());
+    }
   }
   // The file exercises more than one outcome.
   CHECK(statuses.size() >= 3);
