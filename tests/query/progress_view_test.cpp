@@ -3,9 +3,7 @@
 // convert or do not, and deadlines fall before some actuals.
 #include <map>
 #include <optional>
-#include <random>
 #include <string>
-#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -14,58 +12,12 @@
 #include "query_support.h"
 
 using policydb::Database;
-using policydb::testing::fact_line;
 using policydb::testing::load_text;
-
-namespace {
-
-struct Document {
-  std::string name;
-  std::string published;  // empty: undated
-};
-
-// Lines of a few documents about two provinces (one with a city), three metrics
-// and several units, drawn from a fixed seed.
-std::string varied_lines() {
-  std::mt19937 rng(20261128);
-  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
-  const std::vector<Document> documents = {{"a.txt", "2024-03-01"}, {"b.txt", "2024-03-01"},
-                                           {"c.txt", ""},           {"d.txt", "2023-02-10"},
-                                           {"e.txt", "2025-01-05"}, {"f.txt", ""}};
-  const std::vector<std::pair<std::string, std::string>> places = {{"河南", ""}, {"河南", "郑州"}, {"江西", ""}};
-  const std::vector<std::string> metrics = {"示范企业数量", "示范投资规模", "示范覆盖率"};
-  const std::vector<std::string> comparators = {"eq", "ge", "gt", "le", "lt", "approx"};
-  std::string out;
-  for (const Document& doc : documents) {
-    const std::string dated = doc.published.empty() ? "" : R"("published": ")" + doc.published + R"(")";
-    for (int i = 0; i < 24; ++i) {
-      const auto& [region, subregion] = places[pick(3)];
-      const int m = pick(3);
-      const bool target = pick(4) == 0;
-      // Money in 亿元 or 万元 (both CNY after conversion), shares in %, counts in 个;
-      // now and then a count reported as a share, which cannot be compared.
-      std::string unit = m == 1 ? "CNY" : m == 2 ? "%" : "个";
-      if (pick(10) == 0) unit = unit == "%" ? "个" : "%";
-      const double value = m == 1 ? (1 + pick(50)) * (pick(2) ? 1e8 : 1e4) : 10 + pick(90);
-      const int year = target ? 2023 + pick(8) : 2018 + pick(7);
-      const std::string period = target || pick(2) ? std::to_string(year)
-                                                   : std::to_string(year) + "-" + (pick(2) ? "06" : "12");
-      std::string extra = "{";
-      if (!subregion.empty()) extra += R"("subregion": ")" + subregion + R"(", )";
-      extra += R"("comparator": ")" + (target ? comparators[pick(6)] : std::string("eq")) + R"(")";
-      if (!dated.empty()) extra += ", " + dated;
-      extra += "}";
-      out += fact_line(doc.name, region, metrics[m], target ? "target" : "actual", value, unit, period, extra);
-    }
-  }
-  return out;
-}
-
-}  // namespace
+using policydb::testing::varied_fact_lines;
 
 TEST_CASE("The target_progress view agrees with Database::target_progress on every target", "[query][progress]") {
   auto db = Database::open(":memory:");
-  load_text(db, varied_lines());
+  load_text(db, varied_fact_lines());
   const auto progress = db.target_progress();
   REQUIRE(progress.size() > 20);
 

@@ -274,6 +274,24 @@ TEST_CASE("Migration 10: target_progress searches each target's actuals instead 
   CHECK(plan.find("SEARCH a USING PRIMARY KEY (region_id=? AND metric_id=? AND period_end<?)") != std::string::npos);
 }
 
+TEST_CASE("Migration 11: latest searches each fact's rivals instead of ranking the whole file",
+          "[store][migrate]") {
+  TempDir dir;
+  auto db = Database::open(dir / "v11.db");
+  SQLite::Database raw((dir / "v11.db").string(), SQLite::OPEN_READONLY);
+  const std::string plan = plan_of(raw,
+      "SELECT region, value, unit, period FROM latest WHERE metric_code = '5g_base_stations'"
+      " AND kind = 'actual' AND measure = 'level' AND subregion IS NULL");
+  CAPTURE(plan);
+  // 0004's view ranked every fact with a window function before any WHERE:
+  // a co-routine over a SCAN of fact.
+  CHECK(plan.find("CO-ROUTINE") == std::string::npos);
+  CHECK(plan.find("MATERIALIZE") == std::string::npos);
+  CHECK(plan.find("SCAN f") == std::string::npos);
+  CHECK(plan.find("SEARCH f USING INDEX fact_metric_period_region (metric_id=?)") != std::string::npos);
+  CHECK(plan.find("SEARCH n USING PRIMARY KEY (region_id=? AND metric_id=?)") != std::string::npos);
+}
+
 TEST_CASE("A file from a newer library is refused and left byte-for-byte untouched", "[store][migrate]") {
   TempDir dir;
   const auto path = dir / "future.db";
