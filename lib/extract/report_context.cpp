@@ -35,6 +35,11 @@ std::size_t read_int(std::string_view s, std::size_t i, int* value, std::size_t 
 
 bool preceded_by_digit(std::string_view s, std::size_t i) { return i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'; }
 
+// A digit at s[i] that no digit precedes: where full_date_at can match.
+bool starts_number(std::string_view s, std::size_t i) {
+  return s[i] >= '0' && s[i] <= '9' && !preceded_by_digit(s, i);
+}
+
 // A full date at s[i]: 2024-01-25 or 2025年1月9日.
 std::optional<Date> full_date_at(std::string_view s, std::size_t i) {
   int y = 0, m = 0, d = 0;
@@ -160,6 +165,7 @@ std::optional<Date> wire_dateline(std::string_view top, int year) {
 Date inferred_date(std::string_view text) {
   std::optional<Date> latest;
   for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    if (!starts_number(text, i)) continue;  // most bytes: spares the call
     if (auto d = full_date_at(text, i); d && (!latest || *d > *latest)) latest = d;
   }
   if (latest) return *latest;
@@ -175,6 +181,7 @@ ReportDate find_report_date(std::string_view text, const DocumentMetadata& metad
   if (metadata.date && metadata.date->valid()) return {*metadata.date, "metadata"};
   std::string_view top = text.substr(0, std::min(text.size(), kDatelineBytes));
   for (std::size_t i = 0; i + 4 <= top.size(); ++i) {
+    if (!starts_number(top, i)) continue;
     if (auto d = full_date_at(top, i)) return {*d, "dateline"};
   }
   if (int year = year_of_writing(text)) {

@@ -95,6 +95,9 @@ void set_field(Field field, std::string_view value, DocumentMetadata* meta) {
 
 void read_labels(std::string_view para, DocumentMetadata* meta) {
   if (para.size() > 300) return;
+  // Most paragraphs hold no colon, and so no label: spares building and
+  // seeking every label key in them.
+  if (para.find(':') == std::string_view::npos && para.find("：") == std::string_view::npos) return;
   for (const Label& label : kLabels) {
     for (std::string_view colon : {":", "："}) {
       const std::string key = std::string(label.word) + std::string(colon);
