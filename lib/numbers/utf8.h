@@ -68,7 +68,14 @@ inline bool is_cjk(char32_t c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0x
 
 // Does `word` occur in `text` at `pos`?
 inline bool at(std::string_view text, std::size_t pos, std::string_view word) {
-  return pos <= text.size() && text.substr(pos, word.size()) == word;
+  if (pos > text.size() || text.size() - pos < word.size()) return false;
+  // Byte by byte: the scanner probes every lexicon word at most positions and
+  // nearly all fail within the first character, where a memcmp call per word
+  // cost more than the comparison itself.
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (text[pos + i] != word[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace policydb::numbers_detail
