@@ -7,7 +7,9 @@
 // outside the write lock (store_extraction takes a finished result), so
 // callers may extract in parallel and write from one thread.
 #include <fstream>
+#include <span>
 #include <sstream>
+#include <vector>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -72,6 +74,47 @@ detail::FactWriter& kept_writer(Database::Impl& impl) {
     impl.ingest_writer = std::make_unique<detail::FactWriter>(*impl.connection, std::move(snapshot));
   }
   return *impl.ingest_writer;
+}
+
+// Writes `documents` in one IMMEDIATE transaction and commits it. With
+// isolate_documents, each document gets a savepoint: one the writer refuses
+// (Error) is undone alone and reported in `out`. Without, the first refusal
+// rolls the whole transaction back and returns false. SQLite faults throw.
+// REQUIRES: impl.write_mutex held, no transaction open.
+bool write_batch(Database::Impl& impl, std::span<const ExtractedDocument> documents,
+                 const std::vector<detail::DocumentWrite>& writes, std::vector<StoredDocument>& out,
+                 bool isolate_documents, bool& catalog_changed) {
+  SQLite::Database& db = *impl.connection;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);  // rolls back unless committed
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const ExtractedDocument& d = documents[i];
+    IngestReport& report = out[i].report;
+    detail::FactWriter& writer = kept_writer(impl);
+    writer.reset_counts();
+    if (isolate_documents) db.exec("SAVEPOINT document");
+    try {
+      const detail::WriteResult written = writer.write(writes[i], d.result->facts, /*replace_same_source=*/false);
+      if (written.outcome != DocumentOutcome::already_present) {
+        detail::write_document_input(writer, written.document_id, d.options);
+        detail::replace_diagnostics(writer, written.document_id, d.result->diagnostics);
+      }
+      if (isolate_documents) db.exec("RELEASE document");
+      report.stored = written.outcome != DocumentOutcome::already_present;
+      report.document_id = written.document_id;
+      report.facts = report.stored ? written.facts_written : 0;
+      catalog_changed = catalog_changed || writer.catalog_changed();
+    } catch (const Error& e) {
+      if (!isolate_documents) return false;
+      // A fact the writer cannot resolve: this document only is undone, and the
+      // writer's ids (some may have been created inside it) are read again.
+      db.exec("ROLLBACK TO document");
+      db.exec("RELEASE document");
+      impl.ingest_writer.reset();
+      out[i].error = e.what();
+    }
+  }
+  tx.commit();
+  return true;
 }
 
 }  // namespace
@@ -151,35 +194,19 @@ std::vector<StoredDocument> Database::store_extractions(std::span<const Extracte
     // journal is emptied at each RELEASE, so it holds one document's pages. Not
     // set for good: it would also hold a migration's big sorts in memory.
     const detail::ScopedPragma savepoint_journals_in_memory(db, "temp_store", 2);  // MEMORY
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // A savepoint per document keeps one refused document from undoing the
+    // others, but it journals the original of every page the document changes:
+    // a sixth of a one-thread ingest's time. Batches almost never hold such a
+    // document, so a batch is first written without them; when one is refused,
+    // that attempt is rolled back whole and the batch written again, each
+    // document in its own savepoint.
     bool catalog_changed = false;
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-      const ExtractedDocument& d = documents[i];
-      IngestReport& report = out[i].report;
-      detail::FactWriter& writer = kept_writer(*impl_);
-      writer.reset_counts();
-      db.exec("SAVEPOINT document");
-      try {
-        const detail::WriteResult written = writer.write(writes[i], d.result->facts, /*replace_same_source=*/false);
-        if (written.outcome != DocumentOutcome::already_present) {
-          detail::write_document_input(writer, written.document_id, d.options);
-          detail::replace_diagnostics(writer, written.document_id, d.result->diagnostics);
-        }
-        db.exec("RELEASE document");
-        report.stored = written.outcome != DocumentOutcome::already_present;
-        report.document_id = written.document_id;
-        report.facts = report.stored ? written.facts_written : 0;
-        catalog_changed = catalog_changed || writer.catalog_changed();
-      } catch (const Error& e) {
-        // A fact the writer cannot resolve: this document only is undone, and the
-        // writer's ids (some may have been created inside it) are read again.
-        db.exec("ROLLBACK TO document");
-        db.exec("RELEASE document");
-        impl_->ingest_writer.reset();
-        out[i].error = e.what();
-      }
+    if (!write_batch(*impl_, documents, writes, out, /*isolate_documents=*/false, catalog_changed)) {
+      impl_->ingest_writer.reset();  // it may hold ids of the rolled-back attempt
+      impl_->invalidate_catalog();
+      catalog_changed = false;
+      write_batch(*impl_, documents, writes, out, /*isolate_documents=*/true, catalog_changed);
     }
-    tx.commit();
     guard.committed = true;
     // New uncurated metrics or units: queries re-read the catalog when they next
     // need it. The kept writer already knows them.

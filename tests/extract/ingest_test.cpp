@@ -102,3 +102,35 @@ TEST_CASE("a batch stores each document whole; one that cannot be stored is left
   CHECK_THROWS_AS(db.store_extraction(bad, bad_result, options), policydb::Error);
   CHECK(count(db, "SELECT count(*) FROM document") == 3);
 }
+
+TEST_CASE("a refusal late in a batch keeps what the documents before it created", "[extract][ingest]") {
+  // The batch is written once without a savepoint per document, rolled back at
+  // the refusal and written again document by document: the new metric the
+  // first document made must be made again, once, and be known afterwards.
+  policydb::testing::TempDir dir;
+  auto db = policydb::Database::open(dir / "facts.db");
+  const policydb::Extractor extractor(db.catalog());
+  policydb::ExtractOptions options;
+  options.source_name = "jiangxi.txt";
+  const std::string novel = std::string(kReport) + "\n(一)";
+  auto novel_result = extractor.extract(novel, options);
+  REQUIRE_FALSE(novel_result.facts.empty());
+  novel_result.facts.front().metric = "示范性算力调度平台接入量";
+  novel_result.facts.front().metric_code.clear();
+  const std::string bad = std::string(kReport) + "\n(二)";
+  auto bad_result = extractor.extract(bad, options);
+  bad_result.facts.back().region = "不存在的省";
+
+  const std::vector<policydb::ExtractedDocument> batch = {{novel, &novel_result, options},
+                                                          {bad, &bad_result, options}};
+  const auto stored = db.store_extractions(batch);
+  CHECK(stored[0].error.empty());
+  CHECK(stored[0].report.stored);
+  CHECK_FALSE(stored[1].error.empty());
+  CHECK(count(db, "SELECT count(*) FROM document") == 1);
+  CHECK(count(db, "SELECT count(*) FROM fact") == novel_result.facts.size());
+  CHECK(count(db, "SELECT count(*) FROM metric WHERE name_zh = '示范性算力调度平台接入量'") == 1);
+  CHECK(count(db, "SELECT count(*) FROM fact f JOIN metric m ON m.id = f.metric_id"
+                  " WHERE m.name_zh = '示范性算力调度平台接入量'") == 1);
+  CHECK(db.catalog()->find_metric("示范性算力调度平台接入量") != nullptr);
+}
