@@ -27,8 +27,8 @@ namespace t = policydb::testing;
 namespace {
 
 constexpr int kBatchDocuments = 60;
-// policydb ingest commits 64 documents at a time: enough reports for several commits.
-constexpr int kIngestDocuments = 200;
+// policydb ingest commits 256 documents at a time: enough reports for several commits.
+constexpr int kIngestDocuments = 600;
 
 // A report of our own, different for every n, with a few extractable figures.
 std::string report_text(int n) {
@@ -206,8 +206,9 @@ TEST_CASE("policydb load killed at random moments leaves whole files, and a re-r
 
 TEST_CASE("policydb ingest killed at random moments leaves whole documents, and a re-run completes",
           "[reliability][kill][cli]") {
-  // The tool commits 64 documents per transaction (the last batch fewer), with
-  // a savepoint each; the writer also extracts while it waits for a batch.
+  // The tool commits 256 documents per transaction (the last batch fewer),
+  // written whole and again with a savepoint per document only when one is
+  // refused; the writer also extracts while it waits for a batch.
   const int kills = std::max(3, t::env_count("POLICYDB_RELIABILITY_KILLS", 12) / 3);
   t::TempDir dir;
   std::filesystem::create_directories(dir / "reports");
