@@ -26,6 +26,7 @@
 //   version is reused (scripts/bench.sh keeps it); any other is built again.
 //   POLICYDB_BENCH_QUERIES=point,series,progress,aggregate,sql picks figures (default all).
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 #include <cmath>
 #include <cstdio>
@@ -320,18 +321,30 @@ Keys read_keys(const fs::path& path) {
 
 // Runs `query` `count` times per run (after one warm-up run) and prints the
 // median over runs of each run's p50 and p99 (nearest rank), in milliseconds.
+// Minor page faults of this process so far: pages the kernel had to hand out
+// (zeroed) because the allocator had returned them.
+long minor_faults() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
+}
+
 void latency(const std::string& name, int runs, int count, double target_p99_ms,
              const std::function<void(std::mt19937&)>& query) {
   std::mt19937 rng(7);
   std::vector<double> p50s, p99s;
+  long faults = 0;
   for (int r = 0; r <= runs; ++r) {
     std::vector<double> ms;
+    ms.reserve(static_cast<std::size_t>(count));
+    const long faults_before = minor_faults();
     for (int i = 0; i < count; ++i) {
       const auto start = std::chrono::steady_clock::now();
       query(rng);
       ms.push_back(1000 * bench::seconds_since(start));
     }
     if (r == 0) continue;  // warm-up
+    faults += minor_faults() - faults_before;
     std::sort(ms.begin(), ms.end());
     p50s.push_back(bench::percentile(ms, 0.50));
     p99s.push_back(bench::percentile(ms, 0.99));
@@ -341,6 +354,9 @@ void latency(const std::string& name, int runs, int count, double target_p99_ms,
   std::string note;
   if (target_p99_ms > 0) note = p99.median <= target_p99_ms ? " [target met]" : " [target MISSED]";
   bench::print_value("7. " + name + " p99" + note, p99.median, p99.min, p99.max, "ms");
+  // What a query cost in fresh memory: the part of its time that varies most
+  // with the state of a shared machine.
+  bench::print_note("7. " + name + " page faults per query", double(faults) / (double(runs) * count), "");
 }
 
 // The SQLite references: the same lookups as plain SQL by ids, on a connection
