@@ -21,8 +21,14 @@ export(EXPORT policydbTargets NAMESPACE policydb::
 
 configure_package_config_file(cmake/policydbConfig.cmake.in
   "${PROJECT_BINARY_DIR}/policydbConfig.cmake" INSTALL_DESTINATION ${POLICYDB_CMAKE_DIR})
+# Before 1.0 only the same minor release is compatible (see lib/CMakeLists.txt).
+if(PROJECT_VERSION_MAJOR EQUAL 0)
+  set(POLICYDB_COMPATIBILITY SameMinorVersion)
+else()
+  set(POLICYDB_COMPATIBILITY SameMajorVersion)
+endif()
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/policydbConfigVersion.cmake"
-  COMPATIBILITY SameMajorVersion)
+  COMPATIBILITY ${POLICYDB_COMPATIBILITY})
 install(FILES "${PROJECT_BINARY_DIR}/policydbConfig.cmake"
               "${PROJECT_BINARY_DIR}/policydbConfigVersion.cmake"
         DESTINATION ${POLICYDB_CMAKE_DIR})

@@ -25,8 +25,8 @@ std::string percent(const std::optional<double>& rate) {
 
 void print_target(const policydb::TargetProgress& p) {
   const policydb::Fact& t = p.target;
-  std::cout << t.period.to_string() << "  " << t.metric.name_zh << " (" << t.label << ")  "
-            << policydb::to_string(t.comparator) << ' ' << t.value << ' ' << t.unit.code;
+  std::cout << t.period.to_string() << "  " << t.metric->name_zh << " (" << t.label << ")  "
+            << policydb::to_string(t.comparator) << ' ' << t.value << ' ' << t.unit->code;
   if (p.latest_actual) {
     std::cout << "  | actual " << *p.actual_value << " in " << p.latest_actual->period.to_string()
               << ", " << percent(p.ratio_achieved) << " achieved";

@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
     // The regions that report this indicator as an actual value.
     std::set<std::string> regions;
     db.facts().metric(metric).kind(policydb::Kind::actual).each([&](const policydb::Fact& f) {
-      regions.insert(f.region.short_name);
+      regions.insert(f.region->short_name);
       return true;
     });
 
@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
       for (const auto& point : series.points) {
         const auto& published = point.fact.document.published;
         std::cout << region << ',' << series.metric.code << ',' << point.period.to_string() << ','
-                  << point.fact.value << ',' << point.fact.unit.code << ','
+                  << point.fact.value << ',' << point.fact.unit->code << ','
                   << point.fact.document.source << ',' << (published ? published->to_string() : "")
                   << ',' << (point.disagreement ? "yes" : "no") << '\n';
       }

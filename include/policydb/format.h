@@ -76,17 +76,20 @@ struct fmt::formatter<policydb::Unit> : fmt::formatter<std::string_view> {
 
 // "河南/郑州 5G基站总数 ≥ 187000 个 [actual level, 2023-10]": region (/subregion),
 // label, comparator sign unless eq, value in %g-like shortest form, unit, kind,
-// measure and period.
+// measure and period. A fact built by hand without a region or unit prints
+// them empty.
 template <>
 struct fmt::formatter<policydb::Fact> {
   constexpr auto parse(fmt::format_parse_context& ctx) { return ctx.begin(); }
   template <typename Context>
   auto format(const policydb::Fact& f, Context& ctx) const {
     static constexpr std::string_view kSigns[] = {"=", ">", "≥", "<", "≤", "≈"};
-    auto out = fmt::format_to(ctx.out(), "{}", f.region.short_name);
+    const std::string_view region = f.region ? std::string_view(f.region->short_name) : "";
+    const std::string_view unit = f.unit ? std::string_view(f.unit->code) : "";
+    auto out = fmt::format_to(ctx.out(), "{}", region);
     if (!f.subregion.empty()) out = fmt::format_to(out, "/{}", f.subregion);
     return fmt::format_to(out, " {} {} {} {} [{} {}, {}]", f.label,
-                          kSigns[static_cast<int>(f.comparator)], f.value, f.unit.code, f.kind,
+                          kSigns[static_cast<int>(f.comparator)], f.value, unit, f.kind,
                           f.measure, f.period);
   }
 };

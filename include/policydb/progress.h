@@ -2,7 +2,7 @@
 //
 //   for (const policydb::TargetProgress& p : db.target_progress(
 //            db.facts().region("河南").until(2025).filter())) {
-//     p.target.metric.name_zh;  p.ratio_achieved;  // 0.85 = 85 % of the way
+//     p.target.metric->name_zh;  p.ratio_achieved;  // 0.85 = 85 % of the way
 //     p.status;                                     // ProgressStatus::behind
 //   }
 //

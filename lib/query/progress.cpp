@@ -52,7 +52,7 @@ double years_between(const Date& from, const Date& to) {
 
 bool lower_is_better(const Fact& target) {
   return target.comparator == Comparator::le || target.comparator == Comparator::lt ||
-         target.metric.direction == Direction::lower_is_better || target.measure == Measure::rank;
+         target.metric->direction == Direction::lower_is_better || target.measure == Measure::rank;
 }
 
 bool met(const Fact& target, double actual, bool lower) {
@@ -146,14 +146,14 @@ class ActualCache {
   };
 
   static std::string series_key(const Fact& t) {
-    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", t.region.code, t.metric.code, t.subregion,
-                       to_string(t.measure), t.unit.dimension, t.unit.to_base > 0);
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", t.region->code, t.metric->code, t.subregion,
+                       to_string(t.measure), t.unit->dimension, t.unit->to_base > 0);
   }
 
   Known read_extent(const Fact& target, const detail::FactKey& key) {
     Known known;
     known.asked = target.period.end();
-    if (target.unit.to_base <= 0) return known;  // converts to nothing
+    if (target.unit->to_base <= 0) return known;  // converts to nothing
     // Stored subregions are never empty: the writer stores none as NULL.
     auto bind_series = [&](detail::Statement& q) {
       q.bind(1, key.region_id);
@@ -164,7 +164,7 @@ class ActualCache {
         q.bind(3, std::string_view(target.subregion));
       }
       q.bind(4, to_string(target.measure));
-      q.bind(5, std::string_view(target.unit.dimension));
+      q.bind(5, std::string_view(target.unit->dimension));
     };
     try {
       auto ends = reader_.lease().prepare(kPeriodEnds);
@@ -250,7 +250,7 @@ void judge_trend(TargetProgress& p, const Fact& earliest) {
     p.needed_cagr = std::pow(target.value / actual, 1.0 / p.years_left) - 1;
   }
   const double span = years_between(earliest.period.end(), p.latest_actual->period.end());
-  const auto first = earliest.value_in(target.unit);
+  const auto first = earliest.value_in(*target.unit);
   if (span + kTrendSlackYears >= kMinTrendYears && first && *first > 0 && actual > 0) {
     p.earliest_actual = earliest;
     p.observed_cagr = std::pow(actual / *first, 1.0 / span) - 1;
@@ -272,7 +272,7 @@ TargetProgress progress_of(ActualCache& cache, Fact target, const detail::FactKe
   const ActualExtent actuals = cache.extent(p.target, key);
   if (actuals.latest == nullptr) return p;  // no_data
   p.latest_actual = *actuals.latest;
-  p.actual_value = p.latest_actual->value_in(p.target.unit);
+  p.actual_value = p.latest_actual->value_in(*p.target.unit);
   if (p.target.value != 0) p.ratio_achieved = *p.actual_value / p.target.value;
   p.gap = p.target.value - *p.actual_value;
   p.years_left = years_between(p.latest_actual->period.end(), p.target.period.end());

@@ -26,7 +26,7 @@ bool newer_source(const Fact& a, const Fact& b) {
 }
 
 bool disagrees(const Fact& winner, const Fact& other) {
-  const auto v = other.value_in(winner.unit);
+  const auto v = other.value_in(*winner.unit);
   if (!v) return true;
   const double scale = std::max(std::abs(winner.value), std::abs(*v));
   return scale > 0 && std::abs(winner.value - *v) > kDisagreement * scale;
@@ -42,8 +42,8 @@ bool earlier_period(const Period& a, const Period& b) {
 }
 
 // Appends the points of `facts`, which share one period end, to `points`.
-// Facts are large (a Region, a Metric, a Unit and a dozen strings), so their
-// positions are sorted, and each fact is moved once, into its point.
+// Facts are large (a dozen strings), so their positions are sorted, and each
+// fact is moved once, into its point.
 void append_points(std::vector<Fact>& facts, std::vector<std::size_t>& order, std::vector<SeriesPoint>& points) {
   order.resize(facts.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -58,7 +58,7 @@ std::string source_link(int id) {
 
 // The target as a Chinese report writes it: 超过22万个, 30%以上, 5个左右.
 std::string target_text(const Fact& t) {
-  const std::string q = format_quantity(t.value, t.unit.code);
+  const std::string q = format_quantity(t.value, t.unit->code);
   switch (t.comparator) {
     case Comparator::ge:
     case Comparator::approx: return q + comparator_label(t.comparator);
@@ -84,8 +84,8 @@ std::string ratio_cell(const TargetProgress& p) {
 }
 
 std::string metric_cell(const Fact& t) {
-  std::string html = e(t.metric.name_zh.empty() ? t.label : t.metric.name_zh);
-  if (!t.metric.name_en.empty()) html += "<span class=\"en\">" + e(t.metric.name_en) + "</span>";
+  std::string html = e(t.metric->name_zh.empty() ? t.label : t.metric->name_zh);
+  if (!t.metric->name_en.empty()) html += "<span class=\"en\">" + e(t.metric->name_en) + "</span>";
   if (!t.subregion.empty()) html += "<span class=\"en\">" + e(t.subregion) + "</span>";
   return html;
 }
@@ -93,7 +93,7 @@ std::string metric_cell(const Fact& t) {
 std::string actual_cell(const TargetProgress& p, Sources& sources) {
   if (!p.latest_actual || !p.actual_value) return "<span class=\"muted\">—</span>";
   return fmt::format("{}{}<span class=\"en\">{}</span>",
-                     e(format_quantity(*p.actual_value, p.target.unit.code)),
+                     e(format_quantity(*p.actual_value, p.target.unit->code)),
                      source_link(sources.add(*p.latest_actual)),
                      e(p.latest_actual->period.to_string()));
 }
@@ -118,7 +118,7 @@ void write_target_row(const TargetRow& row, Sources& sources, std::ostream& out)
   const std::string status(to_string(p.status));
   const int target_source = sources.add(p.target);
   out << fmt::format("<tr class=\"target-row\" id=\"target-{}\" data-metric=\"{}\" "
-                     "data-status=\"{}\">\n", p.target.id, e(p.target.metric.code), status);
+                     "data-status=\"{}\">\n", p.target.id, e(p.target.metric->code), status);
   out << "<td>" << metric_cell(p.target) << "</td>\n";
   out << "<td class=\"num\">" << e(target_text(p.target)) << source_link(target_source)
       << "<span class=\"en\">" << e(p.target.period.to_string()) << "</span></td>\n";
@@ -207,8 +207,8 @@ void write_sources(const Sources& sources, std::ostream& out) {
   for (const auto& [id, f] : sources.entries()) {
     out << fmt::format("<tr id=\"src-{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                        "<td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n", id, id,
-                       e(f.region.short_name + (f.subregion.empty() ? "" : " " + f.subregion)),
-                       e(f.label), e(f.period.to_string()), e(format_quantity(f.value, f.unit.code)),
+                       e(f.region->short_name + (f.subregion.empty() ? "" : " " + f.subregion)),
+                       e(f.label), e(f.period.to_string()), e(format_quantity(f.value, f.unit->code)),
                        e(f.quote), e(f.document.source));
   }
   out << "</tbody></table>\n</section>\n";
@@ -238,10 +238,10 @@ namespace policydb {
 
 ChartInput chart_input(const TargetRow& row) {
   const Fact& target = row.progress.target;
-  ChartInput input{target.metric.name_zh.empty() ? target.label : target.metric.name_zh,
-                   target.unit.code, {}, {report::to_point(target, target.value)}};
+  ChartInput input{target.metric->name_zh.empty() ? target.label : target.metric->name_zh,
+                   target.unit->code, {}, {report::to_point(target, target.value)}};
   for (const Fact& f : row.actuals) {
-    if (auto v = f.value_in(target.unit)) input.actuals.push_back(report::to_point(f, *v));
+    if (auto v = f.value_in(*target.unit)) input.actuals.push_back(report::to_point(f, *v));
   }
   return input;
 }

@@ -27,7 +27,7 @@ std::vector<Fact> actual_series(const Database& db, const Fact& target) {
   if (!target.subregion.empty()) options.subregion = target.subregion;
   std::vector<Fact> facts;
   try {
-    for (const SeriesPoint& p : db.series(target.region.name, target.metric.code, options).points) {
+    for (const SeriesPoint& p : db.series(target.region->name, target.metric->code, options).points) {
       facts.push_back(p.fact);
     }
   } catch (const Error& e) {
@@ -45,7 +45,7 @@ std::vector<Region> report_regions(const Database& db, const ReportOptions& opti
   }
   std::set<std::string> codes;
   db.facts().kind(Kind::target).each([&](const Fact& f) {
-    codes.insert(f.region.code);
+    codes.insert(f.region->code);
     return true;
   });
   for (const auto& code : codes) {
@@ -75,7 +75,7 @@ std::vector<TargetRow> target_rows(const Database& db, const Region& region,
   std::stable_sort(rows.begin(), rows.end(), [](const TargetRow& a, const TargetRow& b) {
     const Fact &x = a.progress.target, &y = b.progress.target;
     if (x.period.end() != y.period.end()) return x.period.end() < y.period.end();
-    return x.metric.name_zh < y.metric.name_zh;
+    return x.metric->name_zh < y.metric->name_zh;
   });
   return rows;
 }
@@ -86,7 +86,7 @@ std::string comparison_unit(const Catalog& catalog, const Metric& metric,
                             const std::vector<Fact>& facts) {
   const Unit* unit = catalog.find_unit(metric.default_unit);
   if (unit != nullptr && !facts.empty() && facts.front().value_in(*unit)) return unit->code;
-  return facts.empty() ? metric.default_unit : facts.front().unit.code;
+  return facts.empty() ? metric.default_unit : facts.front().unit->code;
 }
 
 void add_coverage(MetricComparison& m, const std::vector<Fact>& facts) {
@@ -95,8 +95,8 @@ void add_coverage(MetricComparison& m, const std::vector<Fact>& facts) {
   std::map<std::string, std::string> names;
   for (const Fact& f : facts) {
     years.insert(f.period.end_year());
-    ++counts[f.region.code][f.period.end_year()];
-    names[f.region.code] = f.region.short_name;
+    ++counts[f.region->code][f.period.end_year()];
+    names[f.region->code] = f.region->short_name;
   }
   m.years.assign(years.begin(), years.end());
   for (const auto& [code, per_year] : counts) {
@@ -112,8 +112,8 @@ MetricComparison compare(const Database& db, const Metric& metric, Measure measu
   std::map<std::string, Fact> latest;  // region code → latest actual
   for (const Fact& f : facts) {
     if (f.kind != Kind::actual) continue;
-    auto it = latest.find(f.region.code);
-    if (it == latest.end() || newer(f, it->second)) latest.insert_or_assign(f.region.code, f);
+    auto it = latest.find(f.region->code);
+    if (it == latest.end() || newer(f, it->second)) latest.insert_or_assign(f.region->code, f);
   }
   std::vector<Fact> actuals;
   for (auto& [code, f] : latest) actuals.push_back(f);
@@ -123,8 +123,8 @@ MetricComparison compare(const Database& db, const Metric& metric, Measure measu
   for (const Fact& f : actuals) {
     const std::optional<double> v = unit ? f.value_in(*unit) : std::optional<double>(f.value);
     if (!v) continue;
-    ComparisonBar bar{f.region, f, *v};
-    if (f.region.level == RegionLevel::country) m.national = bar;
+    ComparisonBar bar{*f.region, f, *v};
+    if (f.region->level == RegionLevel::country) m.national = bar;
     else m.bars.push_back(std::move(bar));
   }
   std::stable_sort(m.bars.begin(), m.bars.end(),
@@ -147,9 +147,9 @@ std::vector<MetricComparison> comparisons(const Database& db, const ReportData& 
   for (const RegionReport& r : data.regions) {
     for (const TargetRow& row : r.targets) {
       const Fact& t = row.progress.target;
-      if (chosen || !t.metric.curated) continue;
+      if (chosen || !t.metric->curated) continue;
       if (t.measure != Measure::level && t.measure != Measure::ratio) continue;
-      if (seen.insert(t.metric.code).second) wanted.emplace_back(t.metric, t.measure);
+      if (seen.insert(t.metric->code).second) wanted.emplace_back(*t.metric, t.measure);
     }
   }
   std::vector<MetricComparison> out;
@@ -189,8 +189,8 @@ ChartInput chart_input(const Database& db, const ChartRequest& request) {
   options.measure = metric.measure;
   const Series series = db.series(region.name, metric.code, options);
   std::string unit_code = metric.default_unit;
-  if (!progress.empty()) unit_code = progress.front().target.unit.code;
-  else if (!series.points.empty()) unit_code = series.points.back().fact.unit.code;
+  if (!progress.empty()) unit_code = progress.front().target.unit->code;
+  else if (!series.points.empty()) unit_code = series.points.back().fact.unit->code;
   const Unit* unit = catalog->find_unit(unit_code);
   ChartInput input{region.short_name + " " + metric.name_zh, unit_code, {}, {}};
   auto convert = [&](const Fact& f) { return unit ? f.value_in(*unit) : std::optional(f.value); };

@@ -28,14 +28,14 @@ ordered_json number(double v) {
 ordered_json to_json(const Fact& f) {
   ordered_json j;
   j["doc"] = f.document.source;
-  j["region"] = f.region.short_name;
+  j["region"] = f.region->short_name;
   if (!f.subregion.empty()) j["subregion"] = f.subregion;
   j["metric"] = f.label;
-  if (f.metric.curated) j["metric_code"] = f.metric.code;
+  if (f.metric->curated) j["metric_code"] = f.metric->code;
   j["kind"] = to_string(f.kind);
   j["measure"] = to_string(f.measure);
   j["value"] = number(f.value);
-  j["unit"] = f.unit.code;
+  j["unit"] = f.unit->code;
   j["period"] = f.period.to_string();
   j["comparator"] = to_string(f.comparator);
   if (f.document.published) j["published"] = f.document.published->to_string();

@@ -94,7 +94,7 @@ void add_region(const Catalog& catalog, const ReadSpec& spec, Where& w) {
     w.add(fmt::format("f.region_id IN ({0}, {0})", kRegionId), {region.code, region.parent_code});
     w.add(fmt::format("f.region_id = {} OR ({})", kRegionId, sub),
           {region.code, region.short_name, region.name});
-    if (include) w.params.push_back(like_pattern(region.short_name).substr(1));
+    if (include) w.params.emplace_back(std::in_place_type<std::string>, like_pattern(region.short_name).substr(1));
     return;
   }
   if (include) {
@@ -186,9 +186,9 @@ void read_document(const Statement& q, DocumentRef& d) {
 // metric or unit that does not exist (a damaged file), which the joins of
 // earlier versions left out too.
 bool fact_of(const Statement& q, ReferenceCache& references, ReadLease& lease, Fact& f) {
-  const Region* region = references.region(lease, q.int64(1));
-  const Metric* metric = references.metric(lease, q.int64(13));
-  const Unit* unit = references.unit(lease, q.int64(14));
+  const auto* region = references.region(lease, q.int64(1));
+  const auto* metric = references.metric(lease, q.int64(13));
+  const auto* unit = references.unit(lease, q.int64(14));
   if (region == nullptr || metric == nullptr || unit == nullptr) return false;
   f.id = q.int64(0);
   f.region = *region;
@@ -230,8 +230,8 @@ namespace {
 // The cached value of `id`, or the one `build` makes from the row `sql` finds
 // for it (kept); null when there is no such row.
 template <typename T, typename Build>
-const T* cached(std::unordered_map<std::int64_t, T>& cache, ReadLease& lease, const char* sql, std::int64_t id,
-                Build build) {
+const std::shared_ptr<const T>* cached(std::unordered_map<std::int64_t, std::shared_ptr<const T>>& cache,
+                                       ReadLease& lease, const char* sql, std::int64_t id, Build build) {
   if (auto it = cache.find(id); it != cache.end()) return &it->second;
   auto q = lease.prepare(sql);
   q->bind(1, id);
@@ -241,31 +241,33 @@ const T* cached(std::unordered_map<std::int64_t, T>& cache, ReadLease& lease, co
 
 }  // namespace
 
-const Region* ReferenceCache::region(ReadLease& lease, std::int64_t id) {
-  return cached(regions_, lease, kRegionById, id, [&](const Statement& q) {
-    if (const Region* known = catalog_->region_by_code(q.text(0))) return *known;
-    Region region;  // stored after the catalog snapshot was taken: what the row says
-    region.code = std::string(q.text(0));
-    region.name = std::string(q.text(1));
-    region.short_name = std::string(q.text(2));
-    region.level = parse_region_level(q.text(3)).value_or(RegionLevel::province);
+const std::shared_ptr<const Region>* ReferenceCache::region(ReadLease& lease, std::int64_t id) {
+  return cached(regions_, lease, kRegionById, id, [&](const Statement& q) -> std::shared_ptr<const Region> {
+    if (const Region* known = catalog_->region_by_code(q.text(0))) {
+      return std::shared_ptr<const Region>(catalog_, known);  // owns the catalog, points at its record
+    }
+    auto region = std::make_shared<Region>();  // stored after the catalog snapshot was taken: what the row says
+    region->code = std::string(q.text(0));
+    region->name = std::string(q.text(1));
+    region->short_name = std::string(q.text(2));
+    region->level = parse_region_level(q.text(3)).value_or(RegionLevel::province);
     return region;
   });
 }
 
-const Metric* ReferenceCache::metric(ReadLease& lease, std::int64_t id) {
+const std::shared_ptr<const Metric>* ReferenceCache::metric(ReadLease& lease, std::int64_t id) {
   return cached(metrics_, lease, kMetricById, id, [](const Statement& q) {
-    return Metric{std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
-                  parse_measure(q.text(3)).value_or(Measure::level), std::string(q.text(4)),
-                  std::string(q.text(5)),
-                  q.text(6) == "lower" ? Direction::lower_is_better : Direction::higher_is_better,
-                  q.int64(7) != 0};
+    return std::make_shared<const Metric>(
+        Metric{std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
+               parse_measure(q.text(3)).value_or(Measure::level), std::string(q.text(4)), std::string(q.text(5)),
+               q.text(6) == "lower" ? Direction::lower_is_better : Direction::higher_is_better, q.int64(7) != 0});
   });
 }
 
-const Unit* ReferenceCache::unit(ReadLease& lease, std::int64_t id) {
+const std::shared_ptr<const Unit>* ReferenceCache::unit(ReadLease& lease, std::int64_t id) {
   return cached(units_, lease, kUnitById, id, [](const Statement& q) {
-    return Unit{std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)), q.real(3)};
+    return std::make_shared<const Unit>(
+        Unit{std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)), q.real(3)});
   });
 }
 

@@ -29,20 +29,23 @@ struct ReadSpec {
 };
 
 // The region, metric and unit rows a read's facts name, by id, each read from
-// the database once. Returns null for an id with no row.
+// the database once and shared by every fact that names it. Returns null for
+// an id with no row.
 class ReferenceCache {
  public:
   explicit ReferenceCache(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(catalog)) {}
   void clear();
-  const Region* region(ReadLease& lease, std::int64_t id);
-  const Metric* metric(ReadLease& lease, std::int64_t id);
-  const Unit* unit(ReadLease& lease, std::int64_t id);
+  const std::shared_ptr<const Region>* region(ReadLease& lease, std::int64_t id);
+  const std::shared_ptr<const Metric>* metric(ReadLease& lease, std::int64_t id);
+  const std::shared_ptr<const Unit>* unit(ReadLease& lease, std::int64_t id);
 
  private:
-  std::shared_ptr<const Catalog> catalog_;  // full Region records, by code
-  std::unordered_map<std::int64_t, Region> regions_;
-  std::unordered_map<std::int64_t, Metric> metrics_;
-  std::unordered_map<std::int64_t, Unit> units_;
+  // Full Region records, by code. A region the catalog knows is shared with
+  // it (the pointer owns the catalog): no copy of its names per read.
+  std::shared_ptr<const Catalog> catalog_;
+  std::unordered_map<std::int64_t, std::shared_ptr<const Region>> regions_;
+  std::unordered_map<std::int64_t, std::shared_ptr<const Metric>> metrics_;
+  std::unordered_map<std::int64_t, std::shared_ptr<const Unit>> units_;
 };
 
 // A fact's primary key (schema/0009): reading by it is one search of the

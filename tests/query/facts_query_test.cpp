@@ -35,7 +35,7 @@ TEST_CASE("Every 2025 target of 河南 from the gold seeds", "[query][seeds]") {
   const auto targets = db.facts().region("河南").kind(Kind::target).since(2025).until(2025).list();
   CHECK(targets.size() == expected_province);
   for (const auto& f : targets) {
-    CHECK(f.region.short_name == "河南");
+    CHECK(f.region->short_name == "河南");
     CHECK(f.subregion.empty());
     CHECK(f.kind == Kind::target);
     CHECK(f.period.end_year() == 2025);
@@ -53,7 +53,7 @@ TEST_CASE("Metric filter resolves aliases, else matches label substrings", "[que
   REQUIRE(metric != nullptr);
   const auto facts = db.facts().region("河南").metric("5G基站").list();
   REQUIRE(facts.size() >= 3);
-  for (const auto& f : facts) CHECK(f.metric.code == metric->code);
+  for (const auto& f : facts) CHECK(f.metric->code == metric->code);
   // By code, the same facts.
   CHECK(db.facts().region("河南").metric(metric->code).count() == facts.size());
   // An unresolvable text is a label substring.
@@ -85,7 +85,7 @@ TEST_CASE("Facts carry their document, unit and quote", "[query][seeds]") {
     CHECK(f.document.source == "001_3d7927978cc75c0c.txt");
     CHECK(f.document.sha256.size() == 64);
     CHECK_FALSE(f.quote.empty());
-    CHECK_FALSE(f.unit.dimension.empty());
+    CHECK_FALSE(f.unit->dimension.empty());
   }
   CHECK(db.facts().document(facts[0].document.sha256).count() == facts.size());
 }
@@ -97,7 +97,7 @@ TEST_CASE("each streams and stops when the callback says so", "[query][seeds]") 
   CHECK(seen == 5);
   seen = 0;
   db.facts().region("北京").each([&](const policydb::Fact& f) {
-    CHECK(f.region.short_name == "北京");
+    CHECK(f.region->short_name == "北京");
     // A nested query from inside the callback does not deadlock.
     CHECK(db.facts().region("北京").count() > 0);
     ++seen;
@@ -130,7 +130,7 @@ TEST_CASE("A prefecture name finds the facts of that city", "[query]") {
   const auto city = db.facts().region("郑州市").list();
   REQUIRE(city.size() == 2);
   for (const auto& f : city) {
-    CHECK(f.region.short_name == "河南");
+    CHECK(f.region->short_name == "河南");
     CHECK(f.subregion == "郑州");
   }
   CHECK(db.facts().region("河南").count() == 1);
@@ -144,7 +144,42 @@ TEST_CASE("Facts format for people", "[query]") {
                           R"({"comparator": "ge"})"));
   const auto f = db.facts().list().at(0);
   CHECK(fmt::format("{}", f) == "河南 示范工厂 ≥ 150 个 [target level, 2025]");
-  CHECK(fmt::format("{}|{}|{}", f.period, f.kind, f.region) == "2025|target|河南");
+  CHECK(fmt::format("{}|{}|{}", f.period, f.kind, *f.region) == "2025|target|河南");
+}
+
+TEST_CASE("Facts share their region, metric and unit, and keep them after the database closes", "[query]") {
+  std::vector<policydb::Fact> facts;
+  std::shared_ptr<const policydb::Catalog> catalog;
+  {
+    auto db = Database::open(":memory:");
+    load_text(db, fact_line("a.txt", "河南", "5G基站总数", "actual", 150000, "个", "2022") +
+                      fact_line("b.txt", "河南", "累计开通5G基站", "actual", 187000, "个", "2023"));
+    facts = db.facts().list();
+    catalog = db.catalog();
+  }
+  REQUIRE(facts.size() == 2);
+  // One record per region, metric and unit, not a copy in each fact; the
+  // region is the catalog's own.
+  CHECK(facts[0].region == facts[1].region);
+  CHECK(facts[0].metric == facts[1].metric);
+  CHECK(facts[0].unit == facts[1].unit);
+  CHECK(facts[0].region.get() == catalog->region_by_code("410000"));
+  catalog.reset();
+  // Valid after the Database and every other owner of its catalog are gone
+  // (AddressSanitizer reports a dangling record).
+  CHECK(facts[1].region->short_name == "河南");
+  CHECK(facts[1].region->name_en == "Henan Province");
+  CHECK(facts[1].metric->code == "5g_base_stations");
+  CHECK(facts[1].unit->dimension == "count");
+  CHECK(fmt::format("{}", facts[1]) == "河南 累计开通5G基站 = 187000 个 [actual level, 2023]");
+}
+
+TEST_CASE("A fact built by hand without references still formats and converts", "[query]") {
+  policydb::Fact f;
+  f.label = "手工";
+  f.value = 3;
+  CHECK(fmt::format("{}", f) == " 手工 = 3  [actual level, ]");
+  CHECK_FALSE(f.value_in(policydb::Unit{"个", "count", "个", 1}).has_value());
 }
 
 TEST_CASE("An exact period filter matches that period only", "[query][seeds]") {

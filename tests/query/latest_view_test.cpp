@@ -59,7 +59,7 @@ TEST_CASE("The latest view keeps the fact docs/SCHEMA.md names for every indicat
   const auto all = db.facts().list();
   REQUIRE(all.size() > 140);
   for (const Fact& f : all) {
-    const Key key{f.region.code, f.subregion, f.metric.code, f.measure, f.kind};
+    const Key key{f.region->code, f.subregion, f.metric->code, f.measure, f.kind};
     auto it = best.find(key);
     if (it == best.end()) {
       best.emplace(key, f);

@@ -20,7 +20,7 @@ TEST_CASE("The 5G base-station series of 河南 from the gold seeds", "[query][s
   for (const auto& p : series.points) {
     CHECK(p.fact.value == 187000);
     CHECK(p.fact.kind == Kind::actual);
-    CHECK(p.fact.metric.code == series.metric.code);
+    CHECK(p.fact.metric->code == series.metric.code);
   }
 }
 
@@ -145,9 +145,9 @@ TEST_CASE("Periods that end on the same day stay distinct points, in time order"
   for (const auto& p : s.points) {
     CHECK(p.alternatives.empty());
     CHECK(p.fact.period == p.period);
-    CHECK(p.fact.region.name == "浙江省");
-    CHECK(p.fact.unit.code == "个");
-    CHECK_FALSE(p.fact.metric.curated);
+    CHECK(p.fact.region->name == "浙江省");
+    CHECK(p.fact.unit->code == "个");
+    CHECK_FALSE(p.fact.metric->curated);
   }
   CHECK(s.points[1].fact.value == 31);
   CHECK(s.points[1].fact.document.source == "b.txt");

@@ -24,13 +24,13 @@ Region province(std::string short_name, std::string code) {
 Fact fact(std::int64_t id, Kind kind, double value, Period period, std::string quote) {
   Fact f;
   f.id = id;
-  f.region = province("甲", "110000");
-  f.metric = {"test_stations", "测试基站数", "test stations", Measure::level, "count", "个",
-              Direction::higher_is_better, true};
+  f.region = std::make_shared<const Region>(province("甲", "110000"));
+  f.metric = std::make_shared<const Metric>(Metric{"test_stations", "测试基站数", "test stations", Measure::level,
+                                                   "count", "个", Direction::higher_is_better, true});
   f.label = "测试基站";
   f.kind = kind;
   f.value = value;
-  f.unit = {"个", "count", "个", 1};
+  f.unit = std::make_shared<const Unit>(Unit{"个", "count", "个", 1});
   f.period = period;
   f.quote = std::move(quote);
   f.document.source = "doc_" + std::to_string(id) + ".txt";
@@ -53,12 +53,12 @@ ReportData sample_report(const std::string& hostile_quote) {
   due_soon.progress.status = ProgressStatus::on_track;
   TargetRow later;
   later.progress.target = fact(4, Kind::target, 30, Period::year(2027), "比重达到30%以上");
-  later.progress.target.unit = {"%", "ratio", "%", 1};
+  later.progress.target.unit = std::make_shared<const Unit>(Unit{"%", "ratio", "%", 1});
   later.progress.target.comparator = Comparator::ge;
   later.progress.status = ProgressStatus::no_data;
   ReportData data{"测试报告", "", {{province("甲", "110000"), {due_soon, later}}}, {}};
   MetricComparison m;
-  m.metric = due_soon.progress.target.metric;
+  m.metric = *due_soon.progress.target.metric;
   m.unit = "个";
   m.bars = {{province("甲", "110000"), due_soon.actuals[1], 187000},
             {province("乙", "120000"), due_soon.actuals[0], 90000}};

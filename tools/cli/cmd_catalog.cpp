@@ -65,8 +65,8 @@ int run_uncurated_metrics(Context& ctx) {
     auto db = ctx.open_for_reading();
     std::map<std::string, std::pair<Metric, std::size_t>> counts;
     db.facts().each([&](const Fact& f) {
-      if (!f.metric.curated) {
-        auto& slot = counts.try_emplace(f.metric.code, f.metric, 0).first->second;
+      if (!f.metric->curated) {
+        auto& slot = counts.try_emplace(f.metric->code, *f.metric, 0).first->second;
         ++slot.second;
       }
       return true;

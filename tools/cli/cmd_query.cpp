@@ -55,10 +55,10 @@ int run_facts(Context& ctx) {
   query.each([&](const Fact& f) {
     if (limit && table.rows.size() >= *limit) return false;
     table.rows.push_back(
-        {f.region.short_name, optional_text(f.subregion), f.label,
-         f.metric.curated ? nlohmann::json(f.metric.code) : nlohmann::json(nullptr),
+        {f.region->short_name, optional_text(f.subregion), f.label,
+         f.metric->curated ? nlohmann::json(f.metric->code) : nlohmann::json(nullptr),
          std::string(to_string(f.kind)), std::string(to_string(f.measure)),
-         std::string(to_string(f.comparator)), f.value, f.unit.code, f.period.to_string(),
+         std::string(to_string(f.comparator)), f.value, f.unit->code, f.period.to_string(),
          f.document.source, f.quote});
     return true;
   });
@@ -85,7 +85,7 @@ int run_series(Context& ctx) {
               {}};
   for (const auto& p : series.points) {
     table.rows.push_back({series.region.short_name, series.metric.code, p.period.to_string(),
-                          p.fact.value, p.fact.unit.code, std::string(to_string(p.fact.comparator)),
+                          p.fact.value, p.fact.unit->code, std::string(to_string(p.fact.comparator)),
                           p.fact.document.source, optional_text(published(p.fact.document)),
                           p.alternatives.size(), p.disagreement});
   }
@@ -107,9 +107,9 @@ int run_progress(Context& ctx) {
   for (const auto& p : db.target_progress(query.filter())) {
     const Fact& t = p.target;
     table.rows.push_back(
-        {t.region.short_name, t.label,
-         t.metric.curated ? nlohmann::json(t.metric.code) : nlohmann::json(nullptr),
-         t.period.to_string(), std::string(to_string(t.comparator)), t.value, t.unit.code,
+        {t.region->short_name, t.label,
+         t.metric->curated ? nlohmann::json(t.metric->code) : nlohmann::json(nullptr),
+         t.period.to_string(), std::string(to_string(t.comparator)), t.value, t.unit->code,
          rounded(p.actual_value),
          p.latest_actual ? nlohmann::json(p.latest_actual->period.to_string()) : nullptr,
          percent(p.ratio_achieved), rounded(p.gap), percent(p.needed_cagr),
