@@ -22,14 +22,21 @@ TEST_CASE("The target_progress view agrees with Database::target_progress on eve
   REQUIRE(progress.size() > 20);
 
   struct Row {
-    std::optional<std::string> actual_id, actual_value, status, trend_since;
+    std::optional<std::string> actual_id, actual_value, status, trend_since, ratio_achieved, gap, years_left,
+        needed_cagr, observed_cagr;
   };
   std::map<std::string, Row> view;
   for (const auto& row : db.query_readonly(
-           "SELECT target_fact_id, actual_fact_id, actual_value, status, trend_since FROM target_progress")
+           "SELECT target_fact_id, actual_fact_id, actual_value, status, trend_since, ratio_achieved, gap,"
+           " years_left, needed_cagr, observed_cagr FROM target_progress")
            .rows) {
-    view[*row[0]] = Row{row[1], row[2], row[3], row[4]};
+    view[*row[0]] = Row{row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9]};
   }
+  // A column the view may leave NULL against the API's optional value.
+  auto same = [](const std::optional<std::string>& column, const std::optional<double>& value) {
+    if (!column || !value) return column.has_value() == value.has_value();
+    return std::stod(*column) == Approx(*value).margin(1e-9);
+  };
   REQUIRE(view.size() == progress.size());
 
   std::map<std::string, int> statuses;
@@ -47,8 +54,14 @@ TEST_CASE("The target_progress view agrees with Database::target_progress on eve
     REQUIRE(row.actual_id);
     CHECK(*row.actual_id == std::to_string(p.latest_actual->id));
     CHECK(std::stod(*row.actual_value) == Approx(*p.actual_value));
-    // A trend is judged only for targets not yet met (the values here are positive).
+    CHECK(same(row.ratio_achieved, p.ratio_achieved));
+    CHECK(same(row.gap, p.gap));
+    CHECK(same(row.years_left, p.years_left));
+    // Growth is judged only for targets not yet met (the values here are
+    // positive); for achieved ones the view still gives it (docs/SCHEMA.md).
     if (p.status != policydb::ProgressStatus::achieved) {
+      CHECK(same(row.needed_cagr, p.needed_cagr));
+      CHECK(same(row.observed_cagr, p.observed_cagr));
       CHECK(static_cast<bool>(row.trend_since) == p.earliest_actual.has_value());
       if (p.earliest_actual && row.trend_since) CHECK(*row.trend_since == p.earliest_actual->period.to_string());
     }
